@@ -1,0 +1,5 @@
+using System.Reflection;
+
+namespace Grains.Runtime.Activation;
+
+internal sealed record GrainAssembly(Assembly Assembly);

@@ -1,0 +1,12 @@
+namespace Grains.Runtime.Messaging;
+
+public sealed class MessagingOptions
+{
+    public const string SectionName = "Messaging";
+
+    /// <summary>How long a caller waits for a grain call before it gets <see cref="GrainCallTimeoutException"/>.</summary>
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many times a silo may forward a call that reached it for a grain living elsewhere.</summary>
+    public int MaxForwardCount { get; set; } = 2;
+}
