@@ -1,6 +1,6 @@
 using Grains.Runtime.Hosting;
 using Grains.Runtime.InMemory;
-using Grains.Runtime.Tests.TestGrains;
+using Grains.TestGrains;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
