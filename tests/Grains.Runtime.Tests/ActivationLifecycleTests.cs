@@ -1,4 +1,5 @@
 using Grains.Runtime.Activation;
+using Grains.Runtime.Hosting;
 using Grains.Runtime.InMemory;
 using Grains.Runtime.Serialization;
 using Grains.Runtime.Tests.Infrastructure;
