@@ -35,4 +35,10 @@ public sealed class RedisOptions
     /// and <c>responseTimeout</c> in <see cref="ConnectionString"/>.
     /// </summary>
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Journals every activation start and end in Redis, for checking single activation across processes (the chaos
+    /// suite turns it on). Off by default: the journal grows with every activation.
+    /// </summary>
+    public bool RecordActivations { get; set; }
 }
