@@ -12,9 +12,8 @@ public static class HealthEndpoints
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var checks = services.AddHealthChecks().AddCheck<ClusterHealthCheck>("silos", tags: [ReadyTag]);
-        if (configuration[ClusterConnection.RedisConnectionStringKey] is { Length: > 0 } redis)
+        if (configuration[ClusterConnection.RedisConnectionStringKey] is { Length: > 0 })
         {
-            services.AddSingleton(new RedisHealthCheck(redis));
             checks.AddCheck<RedisHealthCheck>("redis", tags: [ReadyTag]);
         }
 

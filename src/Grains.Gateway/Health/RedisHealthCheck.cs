@@ -1,62 +1,24 @@
-using StackExchange.Redis;
+using Grains.Redis;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StackExchange.Redis;
 
 namespace Grains.Gateway.Health;
 
-/// <summary>
-/// Ready when Redis answers PING. It keeps its own small connection, opened at the first check, so that readiness
-/// reflects Redis itself and not the state of the cluster client's connection.
-/// </summary>
-public sealed class RedisHealthCheck(string connectionString) : IHealthCheck, IDisposable
+/// <summary>Ready when Redis answers PING over the cluster's own connection.</summary>
+public sealed class RedisHealthCheck(RedisConnection connection) : IHealthCheck
 {
-    private readonly SemaphoreSlim _connectLock = new(1, 1);
-    private ConnectionMultiplexer? _connection;
-
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
-            await connection.GetDatabase().PingAsync().ConfigureAwait(false);
+            var database = await connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
+            await database.PingAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
             return HealthCheckResult.Healthy("Redis answers.");
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException or OperationCanceledException)
+        catch (Exception ex) when (ex is RedisException or TimeoutException or OperationCanceledException or InvalidOperationException)
         {
             // The exception is not passed on: its message may name the server and its options.
             return HealthCheckResult.Unhealthy("Redis does not answer.");
-        }
-    }
-
-    public void Dispose()
-    {
-        _connection?.Dispose();
-        _connectLock.Dispose();
-    }
-
-    private async Task<ConnectionMultiplexer> ConnectAsync(CancellationToken cancellationToken)
-    {
-        if (_connection is { } existing)
-        {
-            return existing;
-        }
-
-        await _connectLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_connection is null)
-            {
-                var options = ConfigurationOptions.Parse(connectionString);
-                options.AbortOnConnectFail = false;
-                options.ConnectTimeout = 2000;
-                options.SyncTimeout = 2000;
-                _connection = await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false);
-            }
-
-            return _connection;
-        }
-        finally
-        {
-            _connectLock.Release();
         }
     }
 }
