@@ -9,4 +9,10 @@ public sealed class MessagingOptions
 
     /// <summary>How many times a silo may forward a call that reached it for a grain living elsewhere.</summary>
     public int MaxForwardCount { get; set; } = 2;
+
+    /// <summary>
+    /// How long a call keeps looking for a silo that will take it (none active, all refusing) before it fails with
+    /// <see cref="SiloUnavailableException"/>. Such a call certainly did not run.
+    /// </summary>
+    public TimeSpan UnavailableTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

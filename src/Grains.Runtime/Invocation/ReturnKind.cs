@@ -1,0 +1,9 @@
+namespace Grains.Runtime.Invocation;
+
+internal enum ReturnKind
+{
+    Task,
+    TaskOfT,
+    ValueTask,
+    ValueTaskOfT,
+}

@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using Grains.Runtime.Hosting;
+using Grains.Runtime.Membership;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Grains.Runtime.Messaging;
+
+/// <summary>Owns this process's outbound connections: one per silo incarnation, made on first use.</summary>
+internal sealed partial class ConnectionManager : IAsyncDisposable
+{
+    private int _disposed;
+    private readonly ConcurrentDictionary<string, Lazy<Task<SiloConnection>>> _connections = new(StringComparer.Ordinal);
+    private readonly LocalIdentity _identity;
+    private readonly string _clusterId;
+    private readonly MembershipOptions _membershipOptions;
+    private readonly ILogger<ConnectionManager> _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Timer _expiry;
+
+    public ConnectionManager(LocalIdentity identity, IOptions<ClusterOptions> cluster, IOptions<MembershipOptions> membershipOptions, ILogger<ConnectionManager> logger)
+    {
+        _identity = identity;
+        _clusterId = cluster.Value.Id;
+        _membershipOptions = membershipOptions.Value;
+        _logger = logger;
+        _expiry = new Timer(static state => ((ConnectionManager)state!).ExpireOverdue(), this, 50, 50);
+    }
+
+    /// <summary>Raised when a connection to a silo broke or could not be made, with what was learned.</summary>
+    public event Action<SiloAddress, ConnectionFailure>? ConnectionFailed;
+
+    public async Task<SiloConnection> GetAsync(SiloAddress silo)
+    {
+        while (true)
+        {
+            var lazy = _connections.GetOrAdd(silo.Id, id => new Lazy<Task<SiloConnection>>(() => ConnectAsync(silo)));
+            SiloConnection connection;
+            try
+            {
+                connection = await lazy.Value.ConfigureAwait(false);
+            }
+            catch (ConnectionFailedException)
+            {
+                _connections.TryRemove(new KeyValuePair<string, Lazy<Task<SiloConnection>>>(silo.Id, lazy));
+                throw;
+            }
+
+            if (!connection.IsClosed)
+            {
+                return connection;
+            }
+
+            _connections.TryRemove(new KeyValuePair<string, Lazy<Task<SiloConnection>>>(silo.Id, lazy));
+        }
+    }
+
+    /// <summary>Closes the connection to a silo that was declared dead; its waiting calls fail at once.</summary>
+    public void Disconnect(SiloAddress silo)
+    {
+        if (_connections.TryRemove(silo.Id, out var lazy) && lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully)
+        {
+            lazy.Value.Result.Close();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _expiry.DisposeAsync().ConfigureAwait(false);
+        foreach (var lazy in _connections.Values)
+        {
+            if (lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully)
+            {
+                lazy.Value.Result.Close();
+            }
+        }
+
+        _connections.Clear();
+        _stopping.Dispose();
+    }
+
+    private async Task<SiloConnection> ConnectAsync(SiloAddress silo)
+    {
+        try
+        {
+            var connection = await SiloConnection.ConnectAsync(silo, _identity.Id, _clusterId, _membershipOptions.ProbeTimeout, _logger, _stopping.Token).ConfigureAwait(false);
+            connection.Closed.Register(() => OnClosed(connection));
+            LogConnected(_logger, silo.Id);
+            return connection;
+        }
+        catch (ConnectionFailedException ex)
+        {
+            LogConnectFailed(_logger, silo.Id, ex.Failure);
+            ConnectionFailed?.Invoke(silo, ex.Failure);
+            throw;
+        }
+    }
+
+    private void OnClosed(SiloConnection connection)
+    {
+        if (_connections.TryGetValue(connection.Silo.Id, out var lazy) && lazy.IsValueCreated
+            && lazy.Value.IsCompletedSuccessfully && ReferenceEquals(lazy.Value.Result, connection))
+        {
+            _connections.TryRemove(new KeyValuePair<string, Lazy<Task<SiloConnection>>>(connection.Silo.Id, lazy));
+        }
+
+        connection.FailPending();
+        if (!_stopping.IsCancellationRequested)
+        {
+            LogDisconnected(_logger, connection.Silo.Id);
+            ConnectionFailed?.Invoke(connection.Silo, ConnectionFailure.Lost);
+        }
+    }
+
+    private void ExpireOverdue()
+    {
+        var now = Environment.TickCount64;
+        foreach (var lazy in _connections.Values)
+        {
+            if (lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully)
+            {
+                lazy.Value.Result.ExpireOverdue(now);
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+namespace Grains.Runtime.Messaging;
+
+internal sealed class PendingCall(long deadline)
+{
+    public TaskCompletionSource<Message> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>When the caller stops waiting, in <see cref="Environment.TickCount64"/> milliseconds.</summary>
+    public long Deadline { get; } = deadline;
+
+    /// <summary>Set once the request was handed to the transport; from then on its outcome is unknown if the connection breaks.</summary>
+    public bool Written { get; set; }
+}
