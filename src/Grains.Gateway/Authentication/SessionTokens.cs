@@ -57,13 +57,13 @@ public sealed class SessionTokens(IOptions<GatewayOptions> options)
 
     private static bool TryDecode(ReadOnlySpan<char> text, out byte[] bytes)
     {
-        bytes = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
-        if (!Base64Url.TryDecodeFromChars(text, bytes, out var written))
+        if (!Base64Url.IsValid(text, out var length))
         {
+            bytes = [];
             return false;
         }
 
-        bytes = bytes[..written];
-        return true;
+        bytes = new byte[length];
+        return Base64Url.TryDecodeFromChars(text, bytes, out _);
     }
 }
