@@ -25,7 +25,7 @@ public sealed partial class RedisConnection
         [LoggerMessage(6, LogLevel.Information, "Redis connection to {Endpoint} ({ConnectionType}) restored")]
         public static partial void ConnectionRestored(ILogger logger, string endpoint, ConnectionType connectionType);
 
-        [LoggerMessage(7, LogLevel.Warning, "{Endpoint} is Garnet {Version}: it must run with --lua --lua-transaction-mode, or the cluster's compare-and-set scripts are not atomic")]
-        public static partial void GarnetNeedsTransactionMode(ILogger logger, string endpoint, string version);
+        [LoggerMessage(7, LogLevel.Warning, "The server is Garnet {Version}: it must run with --lua --lua-transaction-mode, or the cluster's compare-and-set scripts are not atomic")]
+        public static partial void GarnetNeedsTransactionMode(ILogger logger, string version);
     }
 }

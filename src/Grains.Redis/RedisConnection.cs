@@ -66,14 +66,8 @@ public sealed partial class RedisConnection(IOptions<RedisOptions> options, ILog
 
         if (connecting is not null)
         {
-            try
-            {
-                await connecting.ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is RedisException or TimeoutException or OptionsValidationException)
-            {
-                // Nothing was connected, so there is nothing to release.
-            }
+            // A failed connection attempt has nothing to release; only wait for one still under way.
+            await ((Task)connecting).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         if (_owned is { } owned)
@@ -127,21 +121,17 @@ public sealed partial class RedisConnection(IOptions<RedisOptions> options, ILog
     /// </summary>
     private async Task WarnAboutGarnetAsync(IConnectionMultiplexer multiplexer)
     {
-        foreach (var endpoint in multiplexer.GetEndPoints())
+        try
         {
-            try
+            var version = (string?)await multiplexer.GetDatabase().ScriptEvaluateAsync(RedisScripts.GarnetVersion).ConfigureAwait(false);
+            if (!string.IsNullOrEmpty(version))
             {
-                var info = await multiplexer.GetServer(endpoint).InfoAsync("server").ConfigureAwait(false);
-                var garnet = info.SelectMany(group => group).FirstOrDefault(pair => pair.Key == "garnet_version");
-                if (garnet.Value is { } version)
-                {
-                    Log.GarnetNeedsTransactionMode(logger, Describe([endpoint]), version);
-                }
+                Log.GarnetNeedsTransactionMode(logger, version);
             }
-            catch (Exception ex) when (ex is RedisException or TimeoutException)
-            {
-                // Only a courtesy check: the providers work the same without it.
-            }
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            // Only a courtesy check: the providers work the same without it.
         }
     }
 

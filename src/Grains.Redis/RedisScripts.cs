@@ -152,4 +152,10 @@ internal static class RedisScripts
         end
         return { {{Ok}} }
         """;
+
+    /// <summary>Returns the server's Garnet version, or an empty string when it is not Garnet.</summary>
+    public static readonly string GarnetVersion = """
+        local info = redis.call('INFO', 'server')
+        return string.match(info, 'garnet_version:([^\r\n]*)') or ''
+        """;
 }

@@ -188,6 +188,12 @@ internal sealed partial class ActivationData
         }
 
         _services.Events.Publish(ActivationEventKind.Activated, GrainId, ActivationId, Location.Silo);
+        if (!_catalog.AcceptingActivations)
+        {
+            // The silo began shutting down while this activation was starting: it leaves after its queued calls.
+            ScheduleDeactivation(DeactivationReason.ShuttingDown);
+        }
+
         return true;
     }
 

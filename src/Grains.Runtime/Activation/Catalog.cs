@@ -49,13 +49,16 @@ internal sealed class Catalog(ActivationServices services, Lazy<Dispatcher> disp
     public async Task DeactivateAllAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         AcceptingActivations = false;
-        var all = _activations.Values.ToList();
-        foreach (var activation in all)
+        while (!_activations.IsEmpty)
         {
-            activation.ScheduleDeactivation(reason);
-        }
+            var all = _activations.Values.ToList();
+            foreach (var activation in all)
+            {
+                activation.ScheduleDeactivation(reason);
+            }
 
-        await Task.WhenAll(all.Select(a => a.Completion)).WaitAsync(cancellationToken).ConfigureAwait(false);
+            await Task.WhenAll(all.Select(a => a.Completion)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Deactivates activations idle for longer than the collection age.</summary>

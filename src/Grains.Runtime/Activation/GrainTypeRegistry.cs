@@ -15,7 +15,10 @@ internal sealed class GrainTypeRegistry
             foreach (var type in assembly.GetTypes().Where(t => t.IsClass && !t.IsAbstract && typeof(Grain).IsAssignableFrom(t)))
             {
                 var reentrant = type.GetCustomAttribute<ReentrantAttribute>() is not null;
-                foreach (var contract in type.GetInterfaces().Where(i => i != typeof(IGrainWithStringKey) && typeof(IGrainWithStringKey).IsAssignableFrom(i)))
+                var contracts = type.GetInterfaces().Where(i => i != typeof(IGrainWithStringKey) && typeof(IGrainWithStringKey).IsAssignableFrom(i)).ToList();
+
+                // Only the most derived grain interfaces name the class's grain types; their bases are shared vocabulary.
+                foreach (var contract in contracts.Where(c => !contracts.Any(other => other != c && c.IsAssignableFrom(other))))
                 {
                     var grainInterface = GrainInterface.For(contract);
                     if (_byType.TryGetValue(grainInterface.GrainType, out var existing) && existing.GrainClass != type)

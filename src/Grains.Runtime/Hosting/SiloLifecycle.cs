@@ -30,6 +30,8 @@ internal sealed partial class SiloLifecycle(
     IHostApplicationLifetime lifetime,
     ILogger<SiloLifecycle> logger) : IHostedLifecycleService
 {
+    private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(200);
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
     private Task? _collector;
@@ -83,6 +85,7 @@ internal sealed partial class SiloLifecycle(
             await agent.SetStatusAsync(SiloStatus.ShuttingDown, cancellationToken).ConfigureAwait(false);
             await catalog.DeactivateAllAsync(DeactivationReason.ShuttingDown, cancellationToken).ConfigureAwait(false);
             await agent.SetStatusAsync(SiloStatus.Dead, cancellationToken).ConfigureAwait(false);
+            await DrainCallersAsync(cancellationToken).ConfigureAwait(false);
             LogLeft(logger, identity.Name);
         }
         catch (Exception ex)
@@ -121,6 +124,25 @@ internal sealed partial class SiloLifecycle(
         await agent.DisposeAsync().ConfigureAwait(false);
         await refresher.DisposeAsync().ConfigureAwait(false);
         await connections.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Keeps answering (with "rejected, go elsewhere") until callers have learned that this silo left: closing the
+    /// connections while their calls are in flight would turn calls that never ran into unknown outcomes.
+    /// </summary>
+    private async Task DrainCallersAsync(CancellationToken cancellationToken)
+    {
+        var deadline = Environment.TickCount64 + (long)DrainLimit.TotalMilliseconds;
+        while (Environment.TickCount64 < deadline)
+        {
+            var handler = inbound.Value;
+            if (handler.InFlight == 0 && handler.MillisecondsSinceLastRequest > (long)QuietPeriod.TotalMilliseconds)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private void OnDeclaredDead()

@@ -143,6 +143,10 @@ internal sealed partial class RuntimeClient : IClusterClient
                 await BackoffAsync(attempt++, deadline).ConfigureAwait(false);
                 continue;
             }
+            catch (GrainCallTimeoutException ex)
+            {
+                throw new GrainCallTimeoutException($"{grain}.{method.Name} did not complete within {_options.ResponseTimeout}; it may or may not have run.", ex);
+            }
             catch (ConnectionFailedException)
             {
                 _locations.Remove(grain, target);

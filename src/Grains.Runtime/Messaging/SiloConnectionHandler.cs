@@ -16,6 +16,14 @@ internal sealed partial class SiloConnectionHandler(
     ILogger<SiloConnectionHandler> logger) : ConnectionHandler
 {
     private readonly ConcurrentDictionary<Connection, byte> _connections = new();
+    private int _inFlight;
+    private long _lastRequestAt;
+
+    /// <summary>Requests received and not yet answered.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>Milliseconds since the last request arrived.</summary>
+    public long MillisecondsSinceLastRequest => Environment.TickCount64 - Interlocked.Read(ref _lastRequestAt);
 
     public override async Task OnConnectedAsync(ConnectionContext connection)
     {
@@ -47,7 +55,13 @@ internal sealed partial class SiloConnectionHandler(
             switch (message.Kind)
             {
                 case MessageKind.Request:
-                    dispatcher.Dispatch(message, response => inbound.Send(response));
+                    Interlocked.Increment(ref _inFlight);
+                    Interlocked.Exchange(ref _lastRequestAt, Environment.TickCount64);
+                    dispatcher.Dispatch(message, response =>
+                    {
+                        Interlocked.Decrement(ref _inFlight);
+                        inbound.Send(response);
+                    });
                     break;
                 case MessageKind.Ping:
                     if (!lease.IsTerminated)

@@ -1,4 +1,4 @@
-namespace Grains.Runtime.Tests.TestGrains;
+namespace Grains.TestGrains;
 
 public sealed class CounterState
 {

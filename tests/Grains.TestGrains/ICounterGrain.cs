@@ -1,6 +1,6 @@
 using Grains.Runtime;
 
-namespace Grains.Runtime.Tests.TestGrains;
+namespace Grains.TestGrains;
 
 public interface ICounterGrain : IGrainWithStringKey
 {

@@ -1,6 +1,6 @@
 using Grains.Runtime;
 
-namespace Grains.Runtime.Tests.TestGrains;
+namespace Grains.TestGrains;
 
 public sealed class CounterGrain([PersistentState("counter")] IPersistentState<CounterState> state) : Grain, ICounterGrain
 {

@@ -1,0 +1,16 @@
+using Grains.Runtime.Hosting;
+using Grains.Silo;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.Services
+    .AddGrainsSilo(builder.Configuration)
+    .UseConfiguredStore(builder.Configuration)
+    .AddConfiguredGrainAssemblies(builder.Configuration);
+
+using var host = builder.Build();
+await host.RunAsync();
+
+// A silo the cluster declared dead exits with a failure code, so a supervisor restarts it as a new incarnation.
+return host.Services.GetRequiredService<LocalSilo>().IsDeclaredDead ? 3 : 0;

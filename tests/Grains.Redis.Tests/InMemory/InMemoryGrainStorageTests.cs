@@ -1,0 +1,8 @@
+using Grains.Runtime.Hosting;
+
+namespace Grains.Redis.Tests;
+
+public sealed class InMemoryGrainStorageTests : GrainStorageContractTests
+{
+    protected override void UseImplementation(IGrainsBuilder builder) => builder.UseInMemory();
+}

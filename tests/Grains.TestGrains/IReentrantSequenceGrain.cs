@@ -1,0 +1,7 @@
+using Grains.Runtime;
+
+namespace Grains.TestGrains;
+
+public interface IReentrantSequenceGrain : ISequenceGrain
+{
+}
