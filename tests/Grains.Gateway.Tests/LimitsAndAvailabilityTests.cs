@@ -1,6 +1,6 @@
 using System.Net;
 using Grains.Gateway.Tests.Infrastructure;
-using Grains.Runtime.InMemory;
+using Grains.Testing;
 
 namespace Grains.Gateway.Tests;
 
@@ -38,10 +38,10 @@ public sealed class LimitsAndAvailabilityTests(ShopCluster cluster) : IClassFixt
     [Fact]
     public async Task With_no_silo_a_request_gets_503_with_Retry_After_and_ready_fails()
     {
-        await using var empty = new ShopGateway(new InMemoryClusterStore(), new Dictionary<string, string?>
+        await using var empty = new ShopGateway(new Dictionary<string, string?>
         {
-            ["Cluster:Id"] = "empty",
-            ["Gateway:HostSilo"] = "false",
+            ["Cluster:Id"] = ClusterIds.Next(),
+            ["Redis:ConnectionString"] = cluster.Redis.ConnectionString,
             ["Gateway:TokenKey"] = ShopCluster.TokenKey,
         });
         using var client = empty.CreateShopClient();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Grains.Gateway.Tests.Infrastructure;
+using Grains.Testing;
 
 namespace Grains.Gateway.Tests;
 
@@ -21,10 +22,17 @@ public sealed class SiloCrashTests(ThreeSiloCluster cluster) : IClassFixture<Thr
 
         await cluster.KillSiloAsync(siloName);
 
-        var after = await Poll.UntilAsync(
-            () => client.GetAsync("/api/cart"),
-            response => response.StatusCode == HttpStatusCode.OK,
+        HttpResponseMessage? after = null;
+        await Poll.UntilAsync(
+            async () =>
+            {
+                after?.Dispose();
+                after = await client.GetAsync("/api/cart");
+                return after.StatusCode == HttpStatusCode.OK;
+            },
+            TimeSpan.FromSeconds(30),
             "the cart to be served again after its silo crashed");
+        Assert.NotNull(after);
         Assert.NotEqual(siloName, after.Headers.GetValues("X-Silo").Single());
         var cart = JsonDocument.Parse(await after.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(before.GetRawText(), cart.GetRawText());

@@ -1,8 +1,9 @@
 using Grains.Runtime.Hosting;
-using Grains.Runtime.InMemory;
+using Grains.Redis;
 using Grains.Shop;
 using Grains.Shop.Catalog;
 using Grains.Shop.Contracts.Products;
+using Grains.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,8 +11,9 @@ using Microsoft.Extensions.Hosting;
 namespace Grains.Gateway.Tests.Infrastructure;
 
 /// <summary>
-/// A cluster of shop silos hosted in the test process, sharing one in-memory store, with its own cluster id.
-/// Gateways made by <see cref="CreateGateway"/> are cluster clients of it. Disposing stops every silo and gateway.
+/// A cluster of shop silos hosted in the test process on its own real Redis server, with its own cluster id.
+/// Gateways made by <see cref="CreateGateway"/> are cluster clients of it. Disposing stops every gateway, silo and
+/// the Redis server, also when a test failed.
 /// </summary>
 public class ShopCluster : IAsyncLifetime
 {
@@ -20,6 +22,7 @@ public class ShopCluster : IAsyncLifetime
 
     private readonly List<IHost> _silos = [];
     private readonly List<ShopGateway> _gateways = [];
+    private RedisServer? _redis;
 
     public ShopCluster()
         : this(siloCount: 2)
@@ -32,9 +35,9 @@ public class ShopCluster : IAsyncLifetime
         SiloSettings = siloSettings ?? new Dictionary<string, string?>();
     }
 
-    public string ClusterId { get; } = $"test-{Guid.NewGuid():N}"[..16];
+    public string ClusterId { get; } = ClusterIds.Next();
 
-    public InMemoryClusterStore Store { get; } = new();
+    public RedisServer Redis => _redis ?? throw new InvalidOperationException("The cluster has not started.");
 
     /// <summary>The catalog the silos serve: the shipped products plus enough test products to fill a cart past its line limit.</summary>
     public static ProductCatalog Catalog { get; } = new([
@@ -51,6 +54,7 @@ public class ShopCluster : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
+        _redis = await RedisServer.StartAsync(new RedisServerOptions());
         for (var i = 0; i < SiloCount; i++)
         {
             await StartSiloAsync($"silo-{i}");
@@ -68,7 +72,7 @@ public class ShopCluster : IAsyncLifetime
             ["Silo:Name"] = name,
         });
         builder.Services.AddSingleton(Catalog);
-        builder.Services.AddGrainsSilo(builder.Configuration).UseInMemory(Store).AddShop(builder.Configuration);
+        builder.Services.AddGrainsSilo(builder.Configuration).UseRedis(Redis.ConnectionString).AddShop(builder.Configuration);
         var host = builder.Build();
         _silos.Add(host);
         await host.StartAsync();
@@ -88,10 +92,10 @@ public class ShopCluster : IAsyncLifetime
     /// <summary>A gateway of this cluster; <paramref name="settings"/> override its configuration.</summary>
     public ShopGateway CreateGateway(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var gateway = new ShopGateway(Store, new Dictionary<string, string?>
+        var gateway = new ShopGateway(new Dictionary<string, string?>
         {
             ["Cluster:Id"] = ClusterId,
-            ["Gateway:HostSilo"] = "false",
+            ["Redis:ConnectionString"] = Redis.ConnectionString,
             ["Gateway:TokenKey"] = TokenKey,
             ["Gateway:RateLimit:TokenLimit"] = "100000",
             ["Gateway:RateLimit:TokensPerPeriod"] = "100000",
@@ -107,15 +111,25 @@ public class ShopCluster : IAsyncLifetime
             await gateway.DisposeAsync();
         }
 
-        foreach (var silo in _silos)
+        try
         {
-            try
+            foreach (var silo in _silos)
             {
-                await silo.StopAsync();
+                try
+                {
+                    await silo.StopAsync();
+                }
+                finally
+                {
+                    silo.Dispose();
+                }
             }
-            finally
+        }
+        finally
+        {
+            if (_redis is not null)
             {
-                silo.Dispose();
+                await _redis.DisposeAsync();
             }
         }
     }
