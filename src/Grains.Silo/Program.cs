@@ -10,7 +10,8 @@ builder.Services
     .AddConfiguredGrainAssemblies(builder.Configuration);
 
 using var host = builder.Build();
+var silo = host.Services.GetRequiredService<LocalSilo>();
 await host.RunAsync();
 
 // A silo the cluster declared dead exits with a failure code, so a supervisor restarts it as a new incarnation.
-return host.Services.GetRequiredService<LocalSilo>().IsDeclaredDead ? 3 : 0;
+return silo.IsDeclaredDead ? 3 : 0;

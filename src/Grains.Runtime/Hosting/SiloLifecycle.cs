@@ -84,8 +84,8 @@ internal sealed partial class SiloLifecycle(
         {
             await agent.SetStatusAsync(SiloStatus.ShuttingDown, cancellationToken).ConfigureAwait(false);
             await catalog.DeactivateAllAsync(DeactivationReason.ShuttingDown, cancellationToken).ConfigureAwait(false);
-            await agent.SetStatusAsync(SiloStatus.Dead, cancellationToken).ConfigureAwait(false);
             await DrainCallersAsync(cancellationToken).ConfigureAwait(false);
+            await agent.SetStatusAsync(SiloStatus.Dead, cancellationToken).ConfigureAwait(false);
             LogLeft(logger, identity.Name);
         }
         catch (Exception ex)

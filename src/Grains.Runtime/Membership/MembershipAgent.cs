@@ -194,8 +194,13 @@ internal sealed partial class MembershipAgent : IAsyncDisposable
 
         try
         {
-            var connection = await _connections.GetAsync(peer.Silo).ConfigureAwait(false);
+            // Bounded: a paused peer accepts connections (the kernel does) but never answers the handshake.
+            var connection = await _connections.GetAsync(peer.Silo).WaitAsync(_options.ProbeTimeout, cancellationToken).ConfigureAwait(false);
             await connection.PingAsync(_options.ProbeTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // A slow peer is no proof: the heartbeat decides.
         }
         catch (ConnectionFailedException ex) when (ex.Failure == ConnectionFailure.WrongIncarnation)
         {
@@ -207,7 +212,11 @@ internal sealed partial class MembershipAgent : IAsyncDisposable
             await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken).ConfigureAwait(false);
             try
             {
-                await _connections.GetAsync(peer.Silo).ConfigureAwait(false);
+                await _connections.GetAsync(peer.Silo).WaitAsync(_options.ProbeTimeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // Inconclusive; the heartbeat decides.
             }
             catch (ConnectionFailedException again) when (again.Failure is ConnectionFailure.Refused or ConnectionFailure.WrongIncarnation)
             {

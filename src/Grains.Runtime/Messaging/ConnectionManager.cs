@@ -14,15 +14,29 @@ internal sealed partial class ConnectionManager : IAsyncDisposable
     private readonly LocalIdentity _identity;
     private readonly string _clusterId;
     private readonly MembershipOptions _membershipOptions;
+    private readonly MessagingOptions _messagingOptions;
     private readonly ILogger<ConnectionManager> _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Timer _expiry;
 
-    public ConnectionManager(LocalIdentity identity, IOptions<ClusterOptions> cluster, IOptions<MembershipOptions> membershipOptions, ILogger<ConnectionManager> logger)
+    public ConnectionManager(LocalIdentity identity, MembershipView view, IOptions<ClusterOptions> cluster, IOptions<MembershipOptions> membershipOptions, IOptions<MessagingOptions> messagingOptions, ILogger<ConnectionManager> logger)
     {
+        ArgumentNullException.ThrowIfNull(view);
+
+        // A crashed silo's connections break by themselves; a paused one's stay open and its calls would wait for their
+        // deadline. So connections to dead silos are closed, after a grace period that lets a silo that left gracefully
+        // answer what it still holds.
+        view.Changed += dead =>
+        {
+            foreach (var silo in dead)
+            {
+                _ = DisconnectLaterAsync(silo);
+            }
+        };
         _identity = identity;
         _clusterId = cluster.Value.Id;
         _membershipOptions = membershipOptions.Value;
+        _messagingOptions = messagingOptions.Value;
         _logger = logger;
         _expiry = new Timer(static state => ((ConnectionManager)state!).ExpireOverdue(), this, 50, 50);
     }
@@ -64,6 +78,20 @@ internal sealed partial class ConnectionManager : IAsyncDisposable
         }
     }
 
+    private async Task DisconnectLaterAsync(SiloAddress silo)
+    {
+        try
+        {
+            await Task.Delay(_membershipOptions.ProbeTimeout, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        Disconnect(silo);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
@@ -89,7 +117,7 @@ internal sealed partial class ConnectionManager : IAsyncDisposable
     {
         try
         {
-            var connection = await SiloConnection.ConnectAsync(silo, _identity.Id, _clusterId, _membershipOptions.ProbeTimeout, _logger, _stopping.Token).ConfigureAwait(false);
+            var connection = await SiloConnection.ConnectAsync(silo, _identity.Id, _clusterId, _messagingOptions.ConnectTimeout, _logger, _stopping.Token).ConfigureAwait(false);
             connection.Closed.Register(() => OnClosed(connection));
             LogConnected(_logger, silo.Id);
             return connection;

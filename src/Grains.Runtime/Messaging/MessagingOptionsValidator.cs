@@ -7,9 +7,9 @@ public sealed class MessagingOptionsValidator : IValidateOptions<MessagingOption
     public ValidateOptionsResult Validate(string? name, MessagingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.ResponseTimeout <= TimeSpan.Zero || options.UnavailableTimeout <= TimeSpan.Zero)
+        if (options.ResponseTimeout <= TimeSpan.Zero || options.UnavailableTimeout <= TimeSpan.Zero || options.ConnectTimeout <= TimeSpan.Zero)
         {
-            return ValidateOptionsResult.Fail("Messaging:ResponseTimeout and UnavailableTimeout must be positive.");
+            return ValidateOptionsResult.Fail("Messaging:ResponseTimeout, UnavailableTimeout and ConnectTimeout must be positive.");
         }
 
         return options.MaxForwardCount is < 0 or > 10

@@ -236,7 +236,9 @@ internal sealed partial class RuntimeClient : IClusterClient
         var candidates = _view.ActiveSilos;
         if (candidates.Any(s => IsSuspect(s, now)))
         {
-            candidates = [.. candidates.Where(s => !IsSuspect(s, now))];
+            // Avoid silos that just failed us, unless no other is left: then trying them again beats giving up.
+            var trusted = candidates.Where(s => !IsSuspect(s, now)).ToList();
+            candidates = trusted.Count > 0 ? trusted : candidates;
         }
 
         return candidates.Count == 0 ? null : _placement.SelectSilo(grain, candidates);

@@ -5,6 +5,12 @@ internal sealed record WireError(string[] Types, string Message)
 {
     public static WireError From(Exception exception)
     {
+        if (exception is GrainException { ExceptionTypes.Count: > 0 } nested)
+        {
+            // A failure of a nested grain call passes through unchanged, so callers see the original type.
+            return new WireError([.. nested.ExceptionTypes], nested.Message);
+        }
+
         var types = new List<string>();
         for (var type = exception.GetType(); type is not null && type != typeof(object); type = type.BaseType)
         {
