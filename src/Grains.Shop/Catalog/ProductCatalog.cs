@@ -26,11 +26,12 @@ public sealed class ProductCatalog
             }
         }
 
-        _bySku = Products.ToFrozenDictionary(p => p.Sku, StringComparer.Ordinal);
-        if (_bySku.Count != Products.Count)
+        if (Products.DistinctBy(p => p.Sku, StringComparer.Ordinal).Count() != Products.Count)
         {
             throw new InvalidDataException("The catalog lists a SKU more than once.");
         }
+
+        _bySku = Products.ToFrozenDictionary(p => p.Sku, StringComparer.Ordinal);
     }
 
     /// <summary>Every product, ordered by SKU.</summary>
