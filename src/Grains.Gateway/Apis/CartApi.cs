@@ -1,0 +1,124 @@
+using System.Security.Claims;
+using Grains.Gateway.Authentication;
+using Grains.Gateway.GrainCalls;
+using Grains.Gateway.RateLimiting;
+using Grains.Runtime;
+using Grains.Shop.Contracts.Carts;
+using Grains.Shop.Contracts.Orders;
+using Grains.Shop.Contracts.Products;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Grains.Gateway.Apis;
+
+/// <summary>
+/// The token's user's cart; no route names a user, so no request can reach another user's cart. The shape of a request
+/// is checked here; the catalog and the cart's limits are checked by the cart grain, which has the last word.
+/// </summary>
+public static class CartApi
+{
+    public static RouteGroupBuilder MapCartApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/cart").WithTags("Cart")
+            .RequireAuthorization().RequireRateLimiting(SessionRateLimiting.PolicyName).AddEndpointFilter<GrainCallFilter>();
+        group.MapGet("/", GetCartAsync);
+        group.MapDelete("/", ClearCartAsync);
+        group.MapPost("/items", AddItemAsync);
+        group.MapPut("/items/{sku}", SetItemQuantityAsync);
+        group.MapDelete("/items/{sku}", RemoveItemAsync);
+        group.MapPost("/checkout", CheckoutAsync);
+        return group;
+    }
+
+    public static async Task<Ok<Cart>> GetCartAsync(ClaimsPrincipal user, IClusterClient cluster) =>
+        TypedResults.Ok(await CartOf(user, cluster).GetAsync());
+
+    public static async Task<NoContent> ClearCartAsync(ClaimsPrincipal user, IClusterClient cluster)
+    {
+        await CartOf(user, cluster).ClearAsync();
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<Cart>, ValidationProblem>> AddItemAsync(
+        AddCartItemRequest request,
+        [FromHeader(Name = IdempotencyKeyHeader.Name)] string? idempotencyKey,
+        ClaimsPrincipal user,
+        IClusterClient cluster)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        CheckSku(request.Sku, errors);
+        if (request.Quantity is not (>= 1 and <= CartLimits.MaxQuantity))
+        {
+            errors["quantity"] = [$"quantity is required, from 1 to {CartLimits.MaxQuantity}."];
+        }
+
+        CheckIdempotencyKey(idempotencyKey, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return TypedResults.Ok(await CartOf(user, cluster).AddItemAsync(new AddCartItem(request.Sku!, request.Quantity!.Value, idempotencyKey)));
+    }
+
+    public static async Task<Results<Ok<Cart>, ValidationProblem>> SetItemQuantityAsync(
+        string sku, SetCartItemQuantityRequest request, ClaimsPrincipal user, IClusterClient cluster)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        CheckSku(sku, errors);
+        if (request.Quantity is not (>= 0 and <= CartLimits.MaxQuantity))
+        {
+            errors["quantity"] = [$"quantity is required, from 0 (removes the line) to {CartLimits.MaxQuantity}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return TypedResults.Ok(await CartOf(user, cluster).SetQuantityAsync(new SetCartItemQuantity(sku, request.Quantity!.Value)));
+    }
+
+    public static async Task<Results<Ok<Cart>, ValidationProblem>> RemoveItemAsync(string sku, ClaimsPrincipal user, IClusterClient cluster)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        CheckSku(sku, errors);
+        return errors.Count > 0
+            ? TypedResults.ValidationProblem(errors)
+            : TypedResults.Ok(await CartOf(user, cluster).RemoveItemAsync(sku));
+    }
+
+    public static async Task<Results<Created<Order>, ValidationProblem>> CheckoutAsync(
+        [FromHeader(Name = IdempotencyKeyHeader.Name)] string? idempotencyKey, ClaimsPrincipal user, IClusterClient cluster)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        CheckIdempotencyKey(idempotencyKey, errors);
+        return errors.Count > 0
+            ? TypedResults.ValidationProblem(errors)
+            : TypedResults.Created("/api/orders", await CartOf(user, cluster).CheckoutAsync(new Checkout(idempotencyKey)));
+    }
+
+    private static ICartGrain CartOf(ClaimsPrincipal user, IClusterClient cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        return cluster.GetGrain<ICartGrain>(user.GetUserId());
+    }
+
+    private static void CheckSku(string? sku, Dictionary<string, string[]> errors)
+    {
+        if (!Skus.IsWellFormed(sku))
+        {
+            errors["sku"] = [$"sku is required: 1-{Skus.MaxLength} letters, digits or '-'."];
+        }
+    }
+
+    private static void CheckIdempotencyKey(string? key, Dictionary<string, string[]> errors)
+    {
+        if (key is not null && !CartLimits.IsValidIdempotencyKey(key))
+        {
+            errors[IdempotencyKeyHeader.Name] = [$"{IdempotencyKeyHeader.Name} must be 1-{CartLimits.MaxIdempotencyKeyLength} visible ASCII characters."];
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace Grains.Gateway.Apis;
+
+public sealed record CreateSessionRequest(string? UserId);

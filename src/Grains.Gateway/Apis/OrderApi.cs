@@ -1,0 +1,28 @@
+using System.Security.Claims;
+using Grains.Gateway.Authentication;
+using Grains.Gateway.GrainCalls;
+using Grains.Gateway.RateLimiting;
+using Grains.Runtime;
+using Grains.Shop.Contracts.Carts;
+using Grains.Shop.Contracts.Orders;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Grains.Gateway.Apis;
+
+public static class OrderApi
+{
+    public static RouteGroupBuilder MapOrderApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/orders").WithTags("Orders")
+            .RequireAuthorization().RequireRateLimiting(SessionRateLimiting.PolicyName).AddEndpointFilter<GrainCallFilter>();
+        group.MapGet("/", ListOrdersAsync);
+        return group;
+    }
+
+    /// <summary>Asks the cart grain, which also reports orders it has not yet handed to the orders grain.</summary>
+    public static async Task<Ok<IReadOnlyList<Order>>> ListOrdersAsync(ClaimsPrincipal user, IClusterClient cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        return TypedResults.Ok(await cluster.GetGrain<ICartGrain>(user.GetUserId()).GetOrdersAsync());
+    }
+}

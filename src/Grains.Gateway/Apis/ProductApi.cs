@@ -1,0 +1,22 @@
+using Grains.Gateway.GrainCalls;
+using Grains.Runtime;
+using Grains.Shop.Contracts.Products;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Grains.Gateway.Apis;
+
+public static class ProductApi
+{
+    public static RouteGroupBuilder MapProductApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/products").WithTags("Products").AddEndpointFilter<GrainCallFilter>().AllowAnonymous();
+        group.MapGet("/", ListProductsAsync);
+        return group;
+    }
+
+    public static async Task<Ok<IReadOnlyList<Product>>> ListProductsAsync(IClusterClient cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        return TypedResults.Ok(await cluster.GetGrain<IProductCatalogGrain>(IProductCatalogGrain.Key).ListAsync());
+    }
+}

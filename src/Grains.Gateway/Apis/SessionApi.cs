@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using Grains.Gateway.Authentication;
+using Grains.Gateway.GrainCalls;
+using Grains.Gateway.RateLimiting;
+using Grains.Runtime;
+using Grains.Shop.Contracts.Sessions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Grains.Gateway.Apis;
+
+public static class SessionApi
+{
+    public static RouteGroupBuilder MapSessionApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/sessions").WithTags("Sessions").AddEndpointFilter<GrainCallFilter>();
+        group.MapPost("/", CreateSessionAsync).AllowAnonymous();
+        var current = group.MapGroup("/current").RequireAuthorization().RequireRateLimiting(SessionRateLimiting.PolicyName);
+        current.MapGet("/", GetCurrentSessionAsync);
+        current.MapDelete("/", RevokeCurrentSessionAsync);
+        return group;
+    }
+
+    public static async Task<Results<Created<CreatedSession>, ValidationProblem>> CreateSessionAsync(
+        CreateSessionRequest request, IClusterClient cluster, SessionTokens tokens)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(tokens);
+        if (!UserIds.IsValid(request.UserId))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["userId"] = [$"userId must be 1-{UserIds.MaxLength} characters of letters, digits and . _ - @"],
+            });
+        }
+
+        var session = await cluster.GetGrain<ISessionGrain>(SessionTokens.NewSessionId()).StartAsync(request.UserId!);
+        var token = tokens.Issue(new SessionToken(session.SessionId, session.UserId));
+        return TypedResults.Created("/api/sessions/current", new CreatedSession(session.SessionId, token, session.UserId, session.ExpiresAt));
+    }
+
+    public static async Task<Results<Ok<SessionInfo>, UnauthorizedHttpResult>> GetCurrentSessionAsync(ClaimsPrincipal user, IClusterClient cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        return await cluster.GetGrain<ISessionGrain>(user.GetSessionId()).GetAsync() is { } session
+            ? TypedResults.Ok(session)
+            : TypedResults.Unauthorized();
+    }
+
+    public static async Task<NoContent> RevokeCurrentSessionAsync(ClaimsPrincipal user, IClusterClient cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        await cluster.GetGrain<ISessionGrain>(user.GetSessionId()).RevokeAsync();
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Grains.Gateway.GrainCalls;
+using Grains.Gateway.Hosting;
+using Grains.Runtime;
+using Grains.Shop.Contracts.Sessions;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Grains.Gateway.Authentication;
+
+/// <summary>
+/// Accepts <c>Authorization: Bearer &lt;token&gt;</c> when the token's signature holds and its session grain says the
+/// session is live; the check also slides the session's expiry. Every request therefore costs one session-grain call,
+/// but no storage write (see <c>Sessions:LastSeenWriteInterval</c>).
+/// </summary>
+public sealed class SessionAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
+    ILoggerFactory loggerFactory,
+    UrlEncoder encoder,
+    SessionTokens tokens,
+    IClusterClient cluster,
+    IOptions<GatewayOptions> gatewayOptions,
+    IProblemDetailsService problemDetails)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggerFactory, encoder)
+{
+    public const string SchemeName = "SessionToken";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        if (tokens.Read(header["Bearer ".Length..].Trim()) is not { } token)
+        {
+            return AuthenticateResult.Fail("The token is malformed or its signature is wrong.");
+        }
+
+        var session = await GrainCallRetry.RunAsync(
+            () => cluster.GetGrain<ISessionGrain>(token.SessionId).TouchAsync(),
+            retryIsSafe: true,
+            gatewayOptions.Value.MaxRetries,
+            Context.RequestAborted).ConfigureAwait(false);
+        if (session is null || !string.Equals(session.UserId, token.UserId, StringComparison.Ordinal))
+        {
+            return AuthenticateResult.Fail("The session is unknown, expired or revoked.");
+        }
+
+        var identity = new ClaimsIdentity(
+            [new Claim(SessionClaims.SessionId, session.SessionId), new Claim(SessionClaims.UserId, session.UserId)],
+            SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        await problemDetails.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = Context,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status401Unauthorized,
+                Title = "Unauthorized",
+                Detail = "A valid session token is required: create a session with POST /api/sessions and send 'Authorization: Bearer <token>'.",
+            },
+        }).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,46 @@
+using Grains.Gateway.Authentication;
+using Grains.Gateway.Errors;
+using Grains.Gateway.Health;
+using Grains.Gateway.RateLimiting;
+using Grains.Gateway.Serialization;
+using Grains.Shop.Contracts.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+namespace Grains.Gateway.Hosting;
+
+public static class GatewayServiceCollectionExtensions
+{
+    /// <summary>Everything the gateway needs: options, cluster connection, tokens, errors, limits, health and OpenAPI.</summary>
+    public static IServiceCollection AddGateway(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<GatewayOptions>, DevelopmentTokenKeySetup>();
+        services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<GatewayOptions>>(
+            (kestrel, gateway) => kestrel.Limits.MaxRequestBodySize = gateway.Value.MaxRequestBodyBytes);
+
+        services.AddShopCluster(configuration);
+        services.AddSingleton<SessionTokens>();
+        services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>().Configure<IOptions<GatewayOptions>>(
+            (limiter, gateway) => SessionRateLimiting.Configure(limiter, gateway.Value.RateLimit));
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ShopContractsJsonContext.Default);
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default);
+        });
+        services.AddGatewayHealthChecks(configuration);
+        services.AddOpenApi();
+        return services;
+    }
+}

@@ -1,0 +1,19 @@
+namespace Grains.Shop.Contracts.Carts;
+
+/// <summary>An idempotency key was sent again with a different request; the first request's result stands.</summary>
+public sealed class IdempotencyKeyReusedException : InvalidOperationException
+{
+    public IdempotencyKeyReusedException()
+    {
+    }
+
+    public IdempotencyKeyReusedException(string message)
+        : base(message)
+    {
+    }
+
+    public IdempotencyKeyReusedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,19 @@
+namespace Grains.Shop.Contracts.Carts;
+
+/// <summary>The SKU names no product in the catalog.</summary>
+public sealed class UnknownSkuException : CartRuleException
+{
+    public UnknownSkuException()
+    {
+    }
+
+    public UnknownSkuException(string message)
+        : base(message)
+    {
+    }
+
+    public UnknownSkuException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,12 @@
+using Grains.Runtime;
+
+namespace Grains.Shop.Contracts.Products;
+
+/// <summary>Serves the product catalog. It holds no state of its own, so any key works; callers use <see cref="Key"/>.</summary>
+[GrainType("catalog")]
+public interface IProductCatalogGrain : IGrainWithStringKey
+{
+    public const string Key = "default";
+
+    Task<IReadOnlyList<Product>> ListAsync();
+}

@@ -1,0 +1,19 @@
+namespace Grains.Shop.Contracts.Sessions;
+
+/// <summary>A session was started with an id that already names a session.</summary>
+public sealed class SessionConflictException : InvalidOperationException
+{
+    public SessionConflictException()
+    {
+    }
+
+    public SessionConflictException(string message)
+        : base(message)
+    {
+    }
+
+    public SessionConflictException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

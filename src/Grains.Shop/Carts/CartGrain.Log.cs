@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging;
+
+namespace Grains.Shop.Carts;
+
+public sealed partial class CartGrain
+{
+    [LoggerMessage(1, LogLevel.Debug, "Replayed the first result of '{Request}' for user {UserId}.")]
+    private static partial void LogReplayed(ILogger logger, string userId, string request);
+
+    [LoggerMessage(2, LogLevel.Information, "User {UserId} checked out order {OrderId} with {LineCount} lines.")]
+    private static partial void LogCheckedOut(ILogger logger, string userId, string orderId, int lineCount);
+
+    [LoggerMessage(3, LogLevel.Warning, "Could not hand {Count} pending orders of user {UserId} to the orders grain; they stay pending.")]
+    private static partial void LogDeliveryFailed(ILogger logger, string userId, int count, Exception exception);
+}

@@ -1,0 +1,93 @@
+using Grains.Runtime;
+using Grains.Shop.Contracts.Carts;
+using Grains.Shop.Contracts.Orders;
+using Grains.Shop.Storage;
+
+namespace Grains.Shop.Carts;
+
+/// <summary>
+/// Checkout writes the new order, the emptied cart and the idempotency record in one write of the cart's state, with
+/// the order in <see cref="CartState.PendingOrders"/>. Only then is the order handed to the orders grain, and taken out
+/// of the outbox once that grain acknowledged it. A crash between the two writes leaves the order pending, to be
+/// delivered again; the orders grain keys orders by id, so a second delivery adds nothing.
+/// </summary>
+public sealed partial class CartGrain
+{
+    private const string CheckoutRequest = "checkout";
+
+    public async Task<Order> CheckoutAsync(Checkout command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (FindReplay(command.IdempotencyKey, CheckoutRequest) is { Order: { } replayed })
+        {
+            return replayed;
+        }
+
+        if (state.State.Lines.Count == 0)
+        {
+            throw new EmptyCartException("The cart is empty.");
+        }
+
+        var cart = ToCart(state.State.Lines, state.State.Version);
+        var order = new Order(Guid.CreateVersion7().ToString("N"), cart.Items, cart.Total, timeProvider.GetUtcNow());
+        var next = ChangeLines([]) with { PendingOrders = [.. state.State.PendingOrders, order] };
+        next = Remember(next, command.IdempotencyKey, CheckoutRequest, order: order);
+        await state.CommitAsync(next).ConfigureAwait(false);
+        LogCheckedOut(logger, UserId, order.OrderId, order.Items.Count);
+
+        await TryDeliverPendingOrdersAsync().ConfigureAwait(false);
+        return order;
+    }
+
+    public async Task<IReadOnlyList<Order>> GetOrdersAsync()
+    {
+        await TryDeliverPendingOrdersAsync().ConfigureAwait(false);
+        var stored = await Orders.ListAsync().ConfigureAwait(false);
+        var pending = state.State.PendingOrders;
+        if (pending.Count == 0)
+        {
+            return stored;
+        }
+
+        // Orders the orders grain has not acknowledged yet are the user's orders all the same.
+        var known = stored.Select(o => o.OrderId).ToHashSet(StringComparer.Ordinal);
+        return [.. stored.Concat(pending.Where(o => !known.Contains(o.OrderId)))
+            .OrderByDescending(o => o.CreatedAt)
+            .ThenByDescending(o => o.OrderId, StringComparer.Ordinal)];
+    }
+
+    private IOrdersGrain Orders => GrainFactory.GetGrain<IOrdersGrain>(UserId);
+
+    /// <summary>Hands pending orders to the orders grain. A failure leaves them pending: the checkout already succeeded.</summary>
+    private async Task TryDeliverPendingOrdersAsync()
+    {
+        var pending = state.State.PendingOrders;
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var order in pending)
+            {
+                await Orders.RecordAsync(order).ConfigureAwait(false);
+            }
+
+            var delivered = pending.Select(o => o.OrderId).ToHashSet(StringComparer.Ordinal);
+            await state.CommitAsync(state.State with { PendingOrders = [.. state.State.PendingOrders.Where(o => !delivered.Contains(o.OrderId))] })
+                .ConfigureAwait(false);
+        }
+        catch (InconsistentStateException ex)
+        {
+            LogDeliveryFailed(logger, UserId, pending.Count, ex);
+            DeactivateOnIdle();
+        }
+#pragma warning disable CA1031 // Any failure leaves the orders pending, which is the safe outcome.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogDeliveryFailed(logger, UserId, pending.Count, ex);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+using Grains.Runtime;
+using Grains.Shop.Catalog;
+using Grains.Shop.Contracts.Carts;
+using Grains.Shop.Contracts.Orders;
+using Grains.Shop.Contracts.Products;
+using Grains.Shop.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Grains.Shop.Carts;
+
+/// <summary>
+/// A user's cart. Not reentrant: calls run one at a time, so concurrent adds to one cart are applied in some order and
+/// none is lost. Every change is one write of <see cref="CartState"/>, awaited before the call returns.
+/// </summary>
+public sealed partial class CartGrain(
+    [PersistentState("cart")] IPersistentState<CartState> state,
+    ProductCatalog catalog,
+    IOptions<CartOptions> options,
+    TimeProvider timeProvider,
+    ILogger<CartGrain> logger) : Grain, ICartGrain
+{
+    private readonly CartOptions _options = options.Value;
+
+    private string UserId => this.GetPrimaryKeyString();
+
+    public Task<Cart> GetAsync() => Task.FromResult(ToCart(state.State.Lines, state.State.Version));
+
+    public async Task<Cart> AddItemAsync(AddCartItem command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var request = $"add {command.Sku} {command.Quantity}";
+        if (FindReplay(command.IdempotencyKey, request) is { } replay)
+        {
+            return ToCart(replay.Lines ?? [], replay.Version);
+        }
+
+        var product = RequireProduct(command.Sku);
+        if (command.Quantity is < 1 or > CartLimits.MaxQuantity)
+        {
+            throw new QuantityOutOfRangeException($"One add takes 1 to {CartLimits.MaxQuantity} units.");
+        }
+
+        var lines = state.State.Lines;
+        var index = IndexOf(lines, command.Sku);
+        var quantity = (index < 0 ? 0 : lines[index].Quantity) + command.Quantity;
+        var next = ChangeLines(WithQuantity(lines, index, product, quantity));
+        next = Remember(next, command.IdempotencyKey, request, lines: next.Lines, version: next.Version);
+        await state.CommitAsync(next).ConfigureAwait(false);
+        return ToCart(next.Lines, next.Version);
+    }
+
+    public async Task<Cart> SetQuantityAsync(SetCartItemQuantity command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var product = RequireProduct(command.Sku);
+        if (command.Quantity is < 0 or > CartLimits.MaxQuantity)
+        {
+            throw new QuantityOutOfRangeException($"A line holds 0 to {CartLimits.MaxQuantity} units.");
+        }
+
+        var lines = state.State.Lines;
+        var index = IndexOf(lines, command.Sku);
+        if (index < 0 ? command.Quantity == 0 : lines[index].Quantity == command.Quantity && lines[index].UnitPrice == product.Price)
+        {
+            return await GetAsync().ConfigureAwait(false);
+        }
+
+        return await CommitLinesAsync(WithQuantity(lines, index, product, command.Quantity)).ConfigureAwait(false);
+    }
+
+    public async Task<Cart> RemoveItemAsync(string sku)
+    {
+        var product = RequireProduct(sku);
+        var index = IndexOf(state.State.Lines, sku);
+        return index < 0
+            ? await GetAsync().ConfigureAwait(false)
+            : await CommitLinesAsync(WithQuantity(state.State.Lines, index, product, 0)).ConfigureAwait(false);
+    }
+
+    public async Task ClearAsync()
+    {
+        if (state.State.Lines.Count > 0)
+        {
+            await CommitLinesAsync([]).ConfigureAwait(false);
+        }
+    }
+
+    private Product RequireProduct(string? sku) =>
+        sku is not null && catalog.TryGet(sku, out var product)
+            ? product
+            : throw new UnknownSkuException("The SKU is not in the catalog.");
+
+    private static int IndexOf(IReadOnlyList<CartLineState> lines, string sku)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (string.Equals(lines[i].Sku, sku, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The lines with line <paramref name="index"/> (or a new line, when -1) set to <paramref name="quantity"/>, checked against the limits.</summary>
+    private static IReadOnlyList<CartLineState> WithQuantity(IReadOnlyList<CartLineState> lines, int index, Product product, int quantity)
+    {
+        if (quantity > CartLimits.MaxQuantity)
+        {
+            throw new QuantityOutOfRangeException($"A line holds at most {CartLimits.MaxQuantity} units.");
+        }
+
+        if (index < 0 && quantity > 0 && lines.Count >= CartLimits.MaxLines)
+        {
+            throw new TooManyLinesException($"A cart holds at most {CartLimits.MaxLines} lines.");
+        }
+
+        var result = lines.ToList();
+        var line = new CartLineState(product.Sku, quantity, product.Price);
+        if (index < 0)
+        {
+            result.Add(line);
+        }
+        else if (quantity == 0)
+        {
+            result.RemoveAt(index);
+        }
+        else
+        {
+            result[index] = line;
+        }
+
+        return result;
+    }
+
+    private CartState ChangeLines(IReadOnlyList<CartLineState> lines) =>
+        state.State with { Lines = lines, Version = state.State.Version + 1 };
+
+    private async Task<Cart> CommitLinesAsync(IReadOnlyList<CartLineState> lines)
+    {
+        var next = ChangeLines(lines);
+        await state.CommitAsync(next).ConfigureAwait(false);
+        return ToCart(next.Lines, next.Version);
+    }
+
+    private IReadOnlyList<CartItem> ToItems(IReadOnlyList<CartLineState> lines) =>
+        [.. lines.Select(l => new CartItem(
+            l.Sku,
+            catalog.TryGet(l.Sku, out var product) ? product.Name : l.Sku,
+            l.Quantity,
+            l.UnitPrice,
+            l.UnitPrice * l.Quantity))];
+
+    private Cart ToCart(IReadOnlyList<CartLineState> lines, long version)
+    {
+        var items = ToItems(lines);
+        return new Cart(UserId, items, items.Sum(i => i.LineTotal), version);
+    }
+}

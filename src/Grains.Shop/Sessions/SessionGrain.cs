@@ -1,0 +1,119 @@
+using Grains.Runtime;
+using Grains.Shop.Contracts.Sessions;
+using Grains.Shop.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Grains.Shop.Sessions;
+
+public sealed partial class SessionGrain(
+    [PersistentState("session")] IPersistentState<SessionState> state,
+    IOptions<SessionOptions> options,
+    TimeProvider timeProvider,
+    ILogger<SessionGrain> logger) : Grain, ISessionGrain
+{
+    private readonly SessionOptions _options = options.Value;
+
+    // The activation's view of the last request; the stored value lags it by less than LastSeenWriteInterval.
+    private DateTimeOffset _lastSeenAt;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _lastSeenAt = state.State.LastSeenAt;
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (reason != DeactivationReason.InconsistentState && IsLive(_lastSeenAt) && _lastSeenAt > state.State.LastSeenAt)
+        {
+            await TryPersistActivityAsync().ConfigureAwait(false);
+        }
+    }
+
+    public async Task<SessionInfo> StartAsync(string userId)
+    {
+        if (!UserIds.IsValid(userId))
+        {
+            throw new ArgumentException("The user id is not valid.", nameof(userId));
+        }
+
+        if (state.RecordExists)
+        {
+            throw new SessionConflictException("A session with this id already exists.");
+        }
+
+        var now = timeProvider.GetUtcNow();
+        await state.CommitAsync(new SessionState
+        {
+            UserId = userId,
+            CreatedAt = now,
+            LastSeenAt = now,
+            ExpiresAt = now + _options.IdleTimeout,
+        }).ConfigureAwait(false);
+        _lastSeenAt = now;
+        return ToInfo();
+    }
+
+    public async Task<SessionInfo?> TouchAsync()
+    {
+        var now = timeProvider.GetUtcNow();
+        if (!IsLive(now))
+        {
+            return null;
+        }
+
+        _lastSeenAt = now;
+        if (now - state.State.LastSeenAt >= _options.LastSeenWriteInterval)
+        {
+            await TryPersistActivityAsync().ConfigureAwait(false);
+        }
+
+        return ToInfo();
+    }
+
+    public Task<SessionInfo?> GetAsync() =>
+        Task.FromResult(IsLive(timeProvider.GetUtcNow()) ? ToInfo() : null);
+
+    public async Task RevokeAsync()
+    {
+        if (!state.RecordExists || state.State.Revoked)
+        {
+            return;
+        }
+
+        await state.CommitAsync(state.State with { Revoked = true, LastSeenAt = _lastSeenAt, ExpiresAt = ExpiresAt }).ConfigureAwait(false);
+        LogRevoked(logger, this.GetPrimaryKeyString());
+    }
+
+    private DateTimeOffset ExpiresAt => _lastSeenAt + _options.IdleTimeout;
+
+    private bool IsLive(DateTimeOffset now) => state.RecordExists && !state.State.Revoked && now < ExpiresAt;
+
+    private SessionInfo ToInfo() =>
+        new(this.GetPrimaryKeyString(), state.State.UserId, state.State.CreatedAt, _lastSeenAt, ExpiresAt);
+
+    /// <summary>
+    /// Writing activity is an optimisation of session lifetime, not part of the request: when storage is down the
+    /// session keeps working from the activation's memory.
+    /// </summary>
+    private async Task TryPersistActivityAsync()
+    {
+        try
+        {
+            await state.CommitAsync(state.State with { LastSeenAt = _lastSeenAt, ExpiresAt = ExpiresAt }).ConfigureAwait(false);
+        }
+        catch (InconsistentStateException ex)
+        {
+            // Another activation wrote this session (e.g. revoked it); only a fresh read can tell.
+            LogActivityWriteFailed(logger, this.GetPrimaryKeyString(), ex);
+            DeactivateOnIdle();
+        }
+#pragma warning disable CA1031 // Any storage failure is survivable here, see the summary.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogActivityWriteFailed(logger, this.GetPrimaryKeyString(), ex);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Grains.Gateway.Tests.Infrastructure;
+
+/// <summary>The real gateway, served in memory, as a cluster client configured by <paramref name="settings"/>.</summary>
+public sealed class ShopGateway(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public ShopClient CreateShopClient() => new(CreateClient());
+}

@@ -1,0 +1,75 @@
+using System.Net;
+using Grains.Gateway.Tests.Infrastructure;
+using Grains.Testing;
+
+namespace Grains.Gateway.Tests;
+
+[Trait("Category", "Integration")]
+public sealed class LimitsAndAvailabilityTests(ShopCluster cluster) : IClassFixture<ShopCluster>
+{
+    [Fact]
+    public async Task Too_many_requests_from_one_session_get_429_with_Retry_After()
+    {
+        var gateway = cluster.CreateGateway(new Dictionary<string, string?>
+        {
+            ["Gateway:RateLimit:TokenLimit"] = "3",
+            ["Gateway:RateLimit:TokensPerPeriod"] = "1",
+            ["Gateway:RateLimit:ReplenishmentPeriod"] = "01:00:00",
+        });
+        using var busy = gateway.CreateShopClient();
+        using var calm = gateway.CreateShopClient();
+        await busy.SignInAsync("busy-user");
+        await calm.SignInAsync("calm-user");
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var allowed = await busy.GetAsync("/api/cart");
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        using var refused = await busy.GetAsync("/api/cart");
+        await Problems.AssertProblemAsync(refused, HttpStatusCode.TooManyRequests);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+
+        using var other = await calm.GetAsync("/api/cart");
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task With_no_silo_a_request_gets_503_with_Retry_After_and_ready_fails()
+    {
+        await using var empty = new ShopGateway(new Dictionary<string, string?>
+        {
+            ["Cluster:Id"] = ClusterIds.Next(),
+            ["Redis:ConnectionString"] = cluster.Redis.ConnectionString,
+            ["Gateway:TokenKey"] = ShopCluster.TokenKey,
+        });
+        using var client = empty.CreateShopClient();
+
+        using var products = await client.GetAsync("/api/products");
+        await Problems.AssertProblemAsync(products, HttpStatusCode.ServiceUnavailable);
+        Assert.True(products.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
+
+        using var session = await client.PostJsonAsync("/api/sessions", """{"userId":"nobody"}""");
+        await Problems.AssertProblemAsync(session, HttpStatusCode.ServiceUnavailable);
+
+        using var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        using var live = await client.GetAsync("/health/live");
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_from_another_cluster_cannot_reach_a_session_here()
+    {
+        using var client = cluster.Gateway.CreateShopClient();
+        await client.SignInAsync("cross-cluster");
+        await using var elsewhere = new ThreeSiloCluster();
+        await elsewhere.InitializeAsync();
+        using var other = elsewhere.Gateway.CreateShopClient();
+
+        other.UseToken(client.Token);
+
+        await Problems.AssertProblemAsync(await other.GetAsync("/api/cart"), HttpStatusCode.Unauthorized);
+    }
+}
