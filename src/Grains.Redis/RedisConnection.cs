@@ -50,6 +50,13 @@ public sealed partial class RedisConnection(IOptions<RedisOptions> options, ILog
         return multiplexer.GetDatabase();
     }
 
+    /// <summary>Runs a Lua script; once sent, it is not abandoned on cancellation, since it may already have applied.</summary>
+    public async Task<RedisResult> EvaluateAsync(string script, RedisKey[] keys, RedisValue[] values, CancellationToken cancellationToken)
+    {
+        var database = await GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
+        return await database.ScriptEvaluateAsync(script, keys, values).ConfigureAwait(false);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Task<IConnectionMultiplexer>? connecting;

@@ -32,11 +32,11 @@ public sealed partial class RedisGrainDirectory(
     public async Task<GrainLocation> RegisterAsync(GrainLocation location, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(location);
-        var database = await connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
-        var result = (RedisResult[])(await database.ScriptEvaluateAsync(
+        var result = (RedisResult[])(await connection.EvaluateAsync(
             RedisScripts.Register,
             [_keys.Directory, _keys.Members],
-            [location.Grain.ToString(), location.Silo.Id, FormatEntry(location)]).ConfigureAwait(false))!;
+            [location.Grain.ToString(), location.Silo.Id, FormatEntry(location)],
+            cancellationToken).ConfigureAwait(false))!;
         switch ((long)result[0])
         {
             case RedisScripts.Ok:
@@ -52,11 +52,11 @@ public sealed partial class RedisGrainDirectory(
     public async Task<bool> UnregisterAsync(GrainLocation location, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(location);
-        var database = await connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
-        var result = await database.ScriptEvaluateAsync(
+        var result = await connection.EvaluateAsync(
             RedisScripts.Unregister,
             [_keys.Directory],
-            [location.Grain.ToString(), FormatEntry(location)]).ConfigureAwait(false);
+            [location.Grain.ToString(), FormatEntry(location)],
+            cancellationToken).ConfigureAwait(false);
         return (long)result == RedisScripts.Ok;
     }
 

@@ -12,8 +12,7 @@ namespace Grains.Redis;
 /// <summary>
 /// Grain state in Redis hashes (see <see cref="RedisKeys"/>), as JSON from the <see cref="GrainSerializer"/>.
 /// A write or clear is one Lua script that checks the fence against the directory and membership hashes and the
-/// etag against the stored one, then writes with a new etag. A command that was already sent is not abandoned when
-/// the token is cancelled: the caller could not know whether it applied.
+/// etag against the stored one, then writes with a new etag.
 /// </summary>
 public sealed partial class RedisGrainStorage(
     RedisConnection connection,
@@ -71,8 +70,7 @@ public sealed partial class RedisGrainStorage(
         string stateName, GrainId grainId, string? expectedEtag, GrainLocation? fence, string newEtag, string data, CancellationToken cancellationToken)
     {
         var key = Key(stateName, grainId);
-        var database = await connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
-        var result = (RedisResult[])(await database.ScriptEvaluateAsync(
+        var result = (RedisResult[])(await connection.EvaluateAsync(
             RedisScripts.WriteState,
             [key, _keys.Directory, _keys.Members],
             [
@@ -83,7 +81,8 @@ public sealed partial class RedisGrainStorage(
                 expectedEtag is null ? "0" : "1",
                 newEtag,
                 data,
-            ]).ConfigureAwait(false))!;
+            ],
+            cancellationToken).ConfigureAwait(false))!;
         switch ((long)result[0])
         {
             case RedisScripts.Ok:

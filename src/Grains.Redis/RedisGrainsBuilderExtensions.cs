@@ -1,3 +1,4 @@
+using Grains.Runtime.Activation;
 using Grains.Runtime.Directory;
 using Grains.Runtime.Hosting;
 using Grains.Runtime.Membership;
@@ -25,6 +26,7 @@ public static class RedisGrainsBuilderExtensions
         services.AddSingleton<IMembershipTable, RedisMembershipTable>();
         services.AddSingleton<IGrainDirectory, RedisGrainDirectory>();
         services.AddKeyedSingleton<IGrainStorage, RedisGrainStorage>(GrainStorageNames.Default);
+        services.AddSingleton<IActivationJournal, RedisActivationJournal>();
         return builder;
     }
 

@@ -15,6 +15,9 @@ namespace Grains.Redis;
 /// <item><term><c>grains:{c}:directory</c></term><description>
 /// Hash, one field per registered grain (<see cref="Runtime.GrainId.ToString"/>, <c>type/key</c>), value
 /// <c>&lt;siloId&gt;|&lt;activationId&gt;</c>.</description></item>
+/// <item><term><c>grains:{c}:activations</c></term><description>
+/// List, the activation journal (only when <see cref="RedisOptions.RecordActivations"/> is on): one entry per activation
+/// start and end, <c>&lt;unixMs&gt;|&lt;kind&gt;|&lt;activationId&gt;|&lt;siloId&gt;|&lt;grainId&gt;</c>.</description></item>
 /// <item><term><c>grains:{c}:state:&lt;grainType&gt;:&lt;stateName&gt;:&lt;grainKey&gt;</c></term><description>
 /// Hash with the fields <c>etag</c> and <c>data</c> (the state as JSON). Absent when the grain has no record. The grain
 /// key comes last, so it may hold any character; grain type and state names are expected to be free of <c>:</c>.</description></item>
@@ -49,6 +52,9 @@ public sealed class RedisKeys
 
     /// <summary>The grain directory hash.</summary>
     public string Directory { get; }
+
+    /// <summary>The activation journal list.</summary>
+    public string Activations => $"{Prefix}:activations";
 
     /// <summary>The hash that holds one grain's state of the given name.</summary>
     public string State(string grainType, string stateName, string grainKey)

@@ -108,11 +108,8 @@ public sealed partial class RedisMembershipTable(
         return new Subscription(subscriber, channel, handler);
     }
 
-    private async Task<RedisResult> EvaluateAsync(string script, RedisValue[] arguments, CancellationToken cancellationToken)
-    {
-        var database = await connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
-        return await database.ScriptEvaluateAsync(script, [_keys.Members], arguments).ConfigureAwait(false);
-    }
+    private Task<RedisResult> EvaluateAsync(string script, RedisValue[] arguments, CancellationToken cancellationToken) =>
+        connection.EvaluateAsync(script, [_keys.Members], arguments, cancellationToken);
 
     private static string Milliseconds(TimeSpan value) => value.TotalMilliseconds.ToString("R", CultureInfo.InvariantCulture);
 

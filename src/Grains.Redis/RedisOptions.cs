@@ -13,7 +13,8 @@ public sealed class RedisOptions
 
     /// <summary>
     /// A StackExchange.Redis configuration string, such as <c>127.0.0.1:6379,password=...</c>. It may hold a
-    /// password, so it is never logged: log messages name the endpoints only. Ignored when <see cref="Multiplexer"/> is set.
+    /// password, so it is never logged: log messages name the endpoints only. <c>abortConnect</c> is always turned off
+    /// so that the client keeps reconnecting. Ignored when <see cref="Multiplexer"/> is set.
     /// </summary>
     public string ConnectionString { get; set; } = "127.0.0.1:6379";
 
@@ -23,9 +24,21 @@ public sealed class RedisOptions
     /// </summary>
     public IConnectionMultiplexer? Multiplexer { get; set; }
 
-    /// <summary>How long the first connection attempt may take before start-up goes on and the client keeps retrying in the background.</summary>
+    /// <summary>
+    /// How long the first connection attempt may take before start-up goes on and the client keeps retrying in the
+    /// background. Replaces any <c>connectTimeout</c> in <see cref="ConnectionString"/>.
+    /// </summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long one command may wait for its reply before it fails with a timeout.</summary>
+    /// <summary>
+    /// How long one command may wait for its reply before it fails with a timeout. Replaces any <c>syncTimeout</c>
+    /// and <c>responseTimeout</c> in <see cref="ConnectionString"/>.
+    /// </summary>
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Journals every activation start and end in Redis, for checking single activation across processes (the chaos
+    /// suite turns it on). Off by default: the journal grows with every activation.
+    /// </summary>
+    public bool RecordActivations { get; set; }
 }

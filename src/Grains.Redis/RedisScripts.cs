@@ -154,6 +154,13 @@ internal static class RedisScripts
         """;
 
     /// <summary>Returns the server's Garnet version, or an empty string when it is not Garnet.</summary>
+    /// <summary>KEYS[1] = journal list; ARGV[1] = entry without its time. Prepends the server's time in Unix ms.</summary>
+    public static readonly string JournalActivation = Prelude + """
+        local ms = now_ms()
+        redis.call('RPUSH', KEYS[1], string.format('%d|%s', ms, ARGV[1]))
+        return ms
+        """;
+
     public static readonly string GarnetVersion = """
         local info = redis.call('INFO', 'server')
         return string.match(info, 'garnet_version:([^\r\n]*)') or ''

@@ -1,4 +1,5 @@
 using Grains.Runtime.Hosting;
+using Grains.Shop;
 using Grains.Silo;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -7,6 +8,7 @@ var builder = Host.CreateApplicationBuilder(args);
 builder.Services
     .AddGrainsSilo(builder.Configuration)
     .UseConfiguredStore(builder.Configuration)
+    .AddShop(builder.Configuration)
     .AddConfiguredGrainAssemblies(builder.Configuration);
 
 using var host = builder.Build();

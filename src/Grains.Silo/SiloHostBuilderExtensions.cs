@@ -11,8 +11,8 @@ internal static class SiloHostBuilderExtensions
     /// <summary>Redis when Redis:ConnectionString is set; otherwise a single development silo on in-memory providers.</summary>
     public static IGrainsBuilder UseConfiguredStore(this IGrainsBuilder builder, IConfiguration configuration)
     {
-        var redis = configuration["Redis:ConnectionString"];
-        return string.IsNullOrWhiteSpace(redis) ? builder.UseInMemory() : builder.UseRedis(redis);
+        var redis = configuration.GetSection(RedisOptions.SectionName);
+        return string.IsNullOrWhiteSpace(redis["ConnectionString"]) ? builder.UseInMemory() : builder.UseRedis(o => redis.Bind(o));
     }
 
     public static IGrainsBuilder AddConfiguredGrainAssemblies(this IGrainsBuilder builder, IConfiguration configuration)

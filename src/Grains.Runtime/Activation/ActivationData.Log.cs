@@ -24,4 +24,7 @@ internal sealed partial class ActivationData
 
     [LoggerMessage(7, LogLevel.Warning, "Unregistering {Grain} from the grain directory failed.")]
     private static partial void LogUnregisterFailed(ILogger logger, Exception exception, string grain);
+
+    [LoggerMessage(8, LogLevel.Warning, "Journaling the end of {Grain}'s activation failed.")]
+    private static partial void LogJournalFailed(ILogger logger, Exception exception, string grain);
 }

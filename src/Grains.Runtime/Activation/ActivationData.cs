@@ -167,6 +167,7 @@ internal sealed partial class ActivationData
             }
 
             await _grain.OnActivateAsync(timeout.Token).ConfigureAwait(false);
+            await _services.Journal.RecordAsync(NewEvent(ActivationEventKind.Activated), timeout.Token).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -325,6 +326,16 @@ internal sealed partial class ActivationData
             }
         }
 
+        try
+        {
+            using var timeout = new CancellationTokenSource(_services.CollectionOptions.ActivationTimeout);
+            await _services.Journal.RecordAsync(NewEvent(ActivationEventKind.Deactivated), timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            LogJournalFailed(_services.Logger, ex, GrainId.ToString());
+        }
+
         await UnregisterQuietlyAsync().ConfigureAwait(false);
         LogDeactivated(_services.Logger, GrainId.ToString(), reason);
         Finish(ActivationEventKind.Deactivated);
@@ -408,6 +419,9 @@ internal sealed partial class ActivationData
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
     }
+
+    private ActivationEvent NewEvent(ActivationEventKind kind) =>
+        new(Stopwatch.GetTimestamp(), kind, GrainId, ActivationId, Location.Silo);
 
     private Message RejectedResponse(Message request, string reason) =>
         Message.Respond(request, ResponseStatus.Rejected, Location.Silo.Id, SiloName, System.Text.Encoding.UTF8.GetBytes(reason));

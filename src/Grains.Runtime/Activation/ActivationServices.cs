@@ -17,6 +17,7 @@ internal sealed class ActivationServices(
     LocalIdentity identity,
     IGrainFactory grainFactory,
     ActivationEventSink events,
+    IActivationJournal journal,
     IOptions<GrainCollectionOptions> collectionOptions,
     TimeProvider time,
     ILoggerFactory loggerFactory)
@@ -36,6 +37,8 @@ internal sealed class ActivationServices(
     public IGrainFactory GrainFactory { get; } = grainFactory;
 
     public ActivationEventSink Events { get; } = events;
+
+    public IActivationJournal Journal { get; } = journal;
 
     public GrainCollectionOptions CollectionOptions { get; } = collectionOptions.Value;
 

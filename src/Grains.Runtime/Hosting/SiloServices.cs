@@ -16,6 +16,7 @@ internal static class SiloServices
         services.TryAddSingleton<GrainTypeRegistry>();
         services.TryAddSingleton<GrainActivator>();
         services.TryAddSingleton<ActivationEventSink>();
+        services.TryAddSingleton<IActivationJournal, NullActivationJournal>();
         services.TryAddSingleton<ActivationServices>();
         services.TryAddSingleton<Catalog>();
         services.TryAddSingleton<Dispatcher>();

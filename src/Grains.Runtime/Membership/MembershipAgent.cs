@@ -33,6 +33,9 @@ internal sealed partial class MembershipAgent : IAsyncDisposable
     private Task? _probes;
     private int _declaredDead;
 
+    /// <summary>Since when this silo's heartbeats have succeeded without a break (a timestamp; 0 while they fail).</summary>
+    private long _heardSince;
+
     public MembershipAgent(
         IMembershipTable table,
         MembershipView view,
@@ -66,6 +69,7 @@ internal sealed partial class MembershipAgent : IAsyncDisposable
         var sentAt = _time.GetTimestamp();
         await _table.JoinAsync(Self, _identity.Name, cancellationToken).ConfigureAwait(false);
         _lease.Extend(sentAt, _options.LeaseDuration);
+        _heardSince = sentAt;
         await _refresher.RefreshAsync(cancellationToken).ConfigureAwait(false);
         LogJoined(_logger, Self.Id, _identity.Name);
         _heartbeats = HeartbeatLoopAsync(_stopping.Token);
@@ -129,6 +133,7 @@ internal sealed partial class MembershipAgent : IAsyncDisposable
             if (result == HeartbeatResult.Alive)
             {
                 _lease.Extend(sentAt, _options.LeaseDuration);
+                Interlocked.CompareExchange(ref _heardSince, sentAt, 0);
             }
             else
             {
@@ -137,6 +142,7 @@ internal sealed partial class MembershipAgent : IAsyncDisposable
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            Interlocked.Exchange(ref _heardSince, 0);
             LogHeartbeatFailed(_logger, ex);
         }
     }
@@ -185,7 +191,7 @@ internal sealed partial class MembershipAgent : IAsyncDisposable
             peer.Silo.Id,
             _ => (peer.LastHeartbeat, now),
             (_, old) => old.Heartbeat == peer.LastHeartbeat ? old : (peer.LastHeartbeat, now));
-        if (_time.GetElapsedTime(seen.SeenAt) > _options.DeathTimeout)
+        if (_time.GetElapsedTime(seen.SeenAt) > _options.DeathTimeout && CouldHearFor(_options.DeathTimeout))
         {
             // Silent for the whole death timeout as far as we can see; the store checks by its own clock.
             await DeclareDeadAsync(peer.Silo, _options.DeathTimeout, "no heartbeat", cancellationToken).ConfigureAwait(false);
@@ -231,6 +237,16 @@ internal sealed partial class MembershipAgent : IAsyncDisposable
         {
             // A timeout is no proof: the heartbeat decides.
         }
+    }
+
+    /// <summary>
+    /// True when this silo's own heartbeats went through for the whole period: only then is a peer's silence its own
+    /// and not the store's. After a store outage every silo is silent, and nobody may be blamed for it.
+    /// </summary>
+    private bool CouldHearFor(TimeSpan period)
+    {
+        var since = Interlocked.Read(ref _heardSince);
+        return since != 0 && _time.GetElapsedTime(since) > period;
     }
 
     private async Task DeclareDeadAsync(SiloAddress silo, TimeSpan? ifSilentFor, string reason, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ using Grains.Runtime.Directory;
 namespace Grains.Redis.Tests;
 
 /// <summary>What every <see cref="IGrainDirectory"/> must do; one subclass per implementation.</summary>
-public abstract class GrainDirectoryContractTests : ContractTestsBase
+public abstract class GrainDirectoryContractTests : ClusterStoresTestBase
 {
     private static readonly GrainId s_grain = new("cart", "alice:{42}/x|y");
 

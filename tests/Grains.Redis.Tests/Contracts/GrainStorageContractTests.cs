@@ -4,7 +4,7 @@ using Grains.Runtime.Directory;
 namespace Grains.Redis.Tests;
 
 /// <summary>What every <see cref="Runtime.Storage.IGrainStorage"/> must do; one subclass per implementation.</summary>
-public abstract class GrainStorageContractTests : ContractTestsBase
+public abstract class GrainStorageContractTests : ClusterStoresTestBase
 {
     private const string StateName = "cart";
     private static readonly GrainId s_grain = new("cart", "alice:{42}/x|y");

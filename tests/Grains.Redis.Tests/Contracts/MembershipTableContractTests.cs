@@ -4,7 +4,7 @@ using Grains.Testing;
 namespace Grains.Redis.Tests;
 
 /// <summary>What every <see cref="IMembershipTable"/> must do; one subclass per implementation.</summary>
-public abstract class MembershipTableContractTests : ContractTestsBase
+public abstract class MembershipTableContractTests : ClusterStoresTestBase
 {
     [Fact]
     public async Task Joined_silo_is_read_back_as_active_with_its_name()

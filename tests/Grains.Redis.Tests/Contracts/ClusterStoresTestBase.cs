@@ -8,10 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Grains.Redis.Tests;
 
 /// <summary>
-/// Builds clusters for the contract tests through the same registration a silo uses, so the scenarios run
+/// Builds clusters through the same registration a silo uses, so the contract scenarios run
 /// unchanged against every implementation. Each cluster gets its own id; everything built is disposed after the test.
 /// </summary>
-public abstract class ContractTestsBase : IAsyncLifetime
+public abstract class ClusterStoresTestBase : IAsyncLifetime
 {
     /// <summary>How long a test waits for something that should happen soon (a notification, a silence to pass).</summary>
     protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
