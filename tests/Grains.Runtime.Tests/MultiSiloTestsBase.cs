@@ -160,6 +160,21 @@ public abstract class MultiSiloTestsBase
     }
 
     [Fact]
+    public async Task Rows_of_long_dead_silos_are_removed_from_the_membership_table()
+    {
+        await using var cluster = await InProcessCluster.StartAsync(2, CreateStore(), s => s.Configure<MembershipOptions>(o => o.DefunctSiloExpiration = TimeSpan.FromMilliseconds(500)));
+        var victim = cluster.Silos[0];
+        await cluster.KillSiloAsync(victim);
+        await cluster.WaitUntilDeclaredDeadAsync(victim);
+
+        var table = cluster.ClientServices.GetRequiredService<IMembershipTable>();
+        await Poll.UntilAsync(
+            async () => (await table.ReadAllAsync(CancellationToken.None)).All(m => m.Silo != victim.Silo.Address),
+            TimeSpan.FromSeconds(30),
+            "the dead silo's row to be removed");
+    }
+
+    [Fact]
     public async Task A_new_silo_takes_new_activations()
     {
         await using var cluster = await InProcessCluster.StartAsync(1, CreateStore());
