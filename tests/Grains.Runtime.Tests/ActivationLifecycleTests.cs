@@ -42,16 +42,17 @@ public sealed class ActivationLifecycleTests
     public async Task A_busy_activation_is_not_collected()
     {
         var store = new InMemoryClusterStore();
+        // Calls come every 100 ms for 3 s against a 2 s collection age: only a stall of 2 s would let it look idle.
         await using var cluster = await InProcessCluster.StartAsync(1, b => b.UseInMemory(store), s => s.Configure<GrainCollectionOptions>(o =>
         {
-            o.CollectionAge = TimeSpan.FromMilliseconds(400);
+            o.CollectionAge = TimeSpan.FromSeconds(2);
             o.CollectionQuantum = TimeSpan.FromMilliseconds(50);
         }));
         var grain = cluster.Client.GetGrain<ICounterGrain>("busy");
-        for (var i = 0; i < 20; i++)
+        for (var i = 0; i < 30; i++)
         {
             await grain.AddAsync(1);
-            await Task.Delay(50);
+            await Task.Delay(100);
         }
 
         Assert.DoesNotContain(cluster.Activations.Events, e => e.Kind == ActivationEventKind.Deactivated && e.Grain.Key == "busy");
