@@ -63,8 +63,7 @@ public sealed class BadInputTests(ShopCluster cluster) : IClassFixture<ShopClust
     [Fact]
     public async Task The_101st_line_gets_400_and_changes_nothing()
     {
-        using var client = cluster.Gateway.CreateShopClient();
-        await client.SignInAsync($"user-{Guid.NewGuid():N}");
+        using var client = await cluster.Gateway.CreateSignedInClientAsync();
         for (var i = 1; i <= 100; i++)
         {
             using var added = await client.AddItemAsync($"TST-{i:D3}", 1);
@@ -205,8 +204,7 @@ public sealed class BadInputTests(ShopCluster cluster) : IClassFixture<ShopClust
 
     private async Task<ShopClient> SignedInWithOneLineAsync()
     {
-        var client = cluster.Gateway.CreateShopClient();
-        await client.SignInAsync($"user-{Guid.NewGuid():N}");
+        var client = await cluster.Gateway.CreateSignedInClientAsync();
         using var added = await client.AddItemAsync("TEA-001", 1);
         Assert.Equal(HttpStatusCode.OK, added.StatusCode);
         return client;

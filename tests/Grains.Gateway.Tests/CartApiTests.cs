@@ -11,7 +11,7 @@ public sealed class CartApiTests(ShopCluster cluster) : IClassFixture<ShopCluste
     [Fact]
     public async Task Adding_items_prices_the_lines_and_names_the_silo()
     {
-        using var client = await SignedInAsync();
+        using var client = await cluster.Gateway.CreateSignedInClientAsync();
 
         using var first = await client.AddItemAsync("TEA-001", 2);
         using var second = await client.AddItemAsync("TEA-001", 3);
@@ -32,7 +32,7 @@ public sealed class CartApiTests(ShopCluster cluster) : IClassFixture<ShopCluste
     [Fact]
     public async Task Putting_a_quantity_sets_it_and_zero_removes_the_line()
     {
-        using var client = await SignedInAsync();
+        using var client = await cluster.Gateway.CreateSignedInClientAsync();
         (await client.AddItemAsync("COF-001", 4)).Dispose();
 
         using var set = await client.PutJsonAsync("/api/cart/items/COF-001", """{"quantity":7}""");
@@ -47,7 +47,7 @@ public sealed class CartApiTests(ShopCluster cluster) : IClassFixture<ShopCluste
     [Fact]
     public async Task Deleting_a_line_or_the_cart_empties_it()
     {
-        using var client = await SignedInAsync();
+        using var client = await cluster.Gateway.CreateSignedInClientAsync();
         (await client.AddItemAsync("MUG-001", 1)).Dispose();
         (await client.AddItemAsync("MUG-002", 1)).Dispose();
 
@@ -63,7 +63,7 @@ public sealed class CartApiTests(ShopCluster cluster) : IClassFixture<ShopCluste
     [Fact]
     public async Task Checkout_turns_the_cart_into_an_order_and_empties_it()
     {
-        using var client = await SignedInAsync();
+        using var client = await cluster.Gateway.CreateSignedInClientAsync();
         (await client.AddItemAsync("POT-001", 1)).Dispose();
         (await client.AddItemAsync("SNK-002", 3)).Dispose();
 
@@ -80,7 +80,7 @@ public sealed class CartApiTests(ShopCluster cluster) : IClassFixture<ShopCluste
     [Fact]
     public async Task Orders_are_listed_newest_first()
     {
-        using var client = await SignedInAsync();
+        using var client = await cluster.Gateway.CreateSignedInClientAsync();
         var ids = new List<string>();
         foreach (var sku in new[] { "GFT-001", "GFT-002", "GFT-003" })
         {
@@ -99,7 +99,7 @@ public sealed class CartApiTests(ShopCluster cluster) : IClassFixture<ShopCluste
     [Fact]
     public async Task Checkout_of_an_empty_cart_gets_409()
     {
-        using var client = await SignedInAsync();
+        using var client = await cluster.Gateway.CreateSignedInClientAsync();
 
         await Problems.AssertProblemAsync(await client.CheckoutAsync(), HttpStatusCode.Conflict);
 
@@ -110,8 +110,8 @@ public sealed class CartApiTests(ShopCluster cluster) : IClassFixture<ShopCluste
     [Fact]
     public async Task Users_see_only_their_own_cart_and_orders()
     {
-        using var alice = await SignedInAsync();
-        using var bob = await SignedInAsync();
+        using var alice = await cluster.Gateway.CreateSignedInClientAsync();
+        using var bob = await cluster.Gateway.CreateSignedInClientAsync();
         (await alice.AddItemAsync("TEA-002", 2)).Dispose();
         (await alice.CheckoutAsync()).Dispose();
         (await alice.AddItemAsync("TEA-003", 1)).Dispose();
@@ -128,8 +128,8 @@ public sealed class CartApiTests(ShopCluster cluster) : IClassFixture<ShopCluste
     [Fact]
     public async Task A_user_id_in_the_body_or_query_does_not_reach_another_users_cart()
     {
-        using var alice = await SignedInAsync();
-        using var bob = await SignedInAsync();
+        using var alice = await cluster.Gateway.CreateSignedInClientAsync();
+        using var bob = await cluster.Gateway.CreateSignedInClientAsync();
         var aliceId = (await alice.GetCartAsync()).GetProperty("userId").GetString();
         (await alice.AddItemAsync("KIT-001", 1)).Dispose();
 
@@ -138,12 +138,5 @@ public sealed class CartApiTests(ShopCluster cluster) : IClassFixture<ShopCluste
         Assert.Equal(HttpStatusCode.OK, attempt.StatusCode);
         var alicesCart = await alice.GetCartAsync();
         Assert.Equal("KIT-001", Assert.Single(alicesCart.GetProperty("items").EnumerateArray()).GetProperty("sku").GetString());
-    }
-
-    private async Task<ShopClient> SignedInAsync()
-    {
-        var client = cluster.Gateway.CreateShopClient();
-        await client.SignInAsync($"user-{Guid.NewGuid():N}");
-        return client;
     }
 }

@@ -13,9 +13,7 @@ public sealed class ConcurrencyTests(ShopCluster cluster) : IClassFixture<ShopCl
         var clients = new List<ShopClient>();
         for (var i = 0; i < 4; i++)
         {
-            var client = cluster.Gateway.CreateShopClient();
-            await client.SignInAsync(userId);
-            clients.Add(client);
+            clients.Add(await cluster.Gateway.CreateSignedInClientAsync(userId));
         }
 
         var skus = new[] { "TEA-001", "TEA-002", "COF-001", "MUG-001" };

@@ -11,7 +11,7 @@ public sealed class IdempotencyTests(ShopCluster cluster) : IClassFixture<ShopCl
     [Fact]
     public async Task Repeating_an_add_with_the_same_key_replays_the_first_result_and_adds_once()
     {
-        using var client = await SignedInAsync();
+        using var client = await cluster.Gateway.CreateSignedInClientAsync();
         using var first = await client.AddItemAsync("TEA-004", 2, "add-1");
         var firstBody = await first.Content.ReadAsStringAsync();
         (await client.AddItemAsync("TEA-005", 1)).Dispose();
@@ -28,7 +28,7 @@ public sealed class IdempotencyTests(ShopCluster cluster) : IClassFixture<ShopCl
     [Fact]
     public async Task Repeating_a_checkout_with_the_same_key_returns_the_same_order_and_orders_once()
     {
-        using var client = await SignedInAsync();
+        using var client = await cluster.Gateway.CreateSignedInClientAsync();
         (await client.AddItemAsync("KIT-003", 1)).Dispose();
         using var first = await client.CheckoutAsync("checkout-1");
         var order = await first.Content.ReadFromJsonAsync<JsonElement>();
@@ -46,8 +46,8 @@ public sealed class IdempotencyTests(ShopCluster cluster) : IClassFixture<ShopCl
     [Fact]
     public async Task A_key_is_per_user()
     {
-        using var alice = await SignedInAsync();
-        using var bob = await SignedInAsync();
+        using var alice = await cluster.Gateway.CreateSignedInClientAsync();
+        using var bob = await cluster.Gateway.CreateSignedInClientAsync();
         (await alice.AddItemAsync("SNK-001", 3, "shared-key")).Dispose();
 
         using var bobs = await bob.AddItemAsync("SNK-001", 3, "shared-key");
@@ -60,7 +60,7 @@ public sealed class IdempotencyTests(ShopCluster cluster) : IClassFixture<ShopCl
     [Fact]
     public async Task A_key_reused_for_a_different_request_gets_422_and_changes_nothing()
     {
-        using var client = await SignedInAsync();
+        using var client = await cluster.Gateway.CreateSignedInClientAsync();
         (await client.AddItemAsync("SNK-003", 1, "key-x")).Dispose();
 
         await Problems.AssertProblemAsync(await client.AddItemAsync("SNK-003", 5, "key-x"), HttpStatusCode.UnprocessableEntity);
@@ -74,21 +74,12 @@ public sealed class IdempotencyTests(ShopCluster cluster) : IClassFixture<ShopCl
     public async Task A_replayed_key_is_remembered_across_sessions_of_the_same_user()
     {
         var userId = $"user-{Guid.NewGuid():N}";
-        using var first = cluster.Gateway.CreateShopClient();
-        using var second = cluster.Gateway.CreateShopClient();
-        await first.SignInAsync(userId);
-        await second.SignInAsync(userId);
+        using var first = await cluster.Gateway.CreateSignedInClientAsync(userId);
+        using var second = await cluster.Gateway.CreateSignedInClientAsync(userId);
         (await first.AddItemAsync("COF-002", 1, "device-retry")).Dispose();
 
         (await second.AddItemAsync("COF-002", 1, "device-retry")).Dispose();
 
         Assert.Equal(1, (await first.GetCartAsync()).GetProperty("items")[0].GetProperty("quantity").GetInt32());
-    }
-
-    private async Task<ShopClient> SignedInAsync()
-    {
-        var client = cluster.Gateway.CreateShopClient();
-        await client.SignInAsync($"user-{Guid.NewGuid():N}");
-        return client;
     }
 }

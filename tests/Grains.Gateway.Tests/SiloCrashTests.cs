@@ -13,8 +13,7 @@ public sealed class SiloCrashTests(ThreeSiloCluster cluster) : IClassFixture<Thr
     [Fact]
     public async Task A_cart_stays_intact_when_the_silo_holding_it_crashes()
     {
-        using var client = cluster.Gateway.CreateShopClient();
-        await client.SignInAsync($"crash-{Guid.NewGuid():N}");
+        using var client = await cluster.Gateway.CreateSignedInClientAsync();
         (await client.AddItemAsync("TEA-001", 2)).Dispose();
         using var last = await client.AddItemAsync("COF-001", 1);
         var siloName = last.Headers.GetValues("X-Silo").Single();

@@ -1,6 +1,7 @@
 using Grains.Runtime.Activation;
 using Grains.Runtime.Hosting;
 using Grains.Runtime.Membership;
+using Grains.Runtime.Placement;
 using Grains.Runtime.Tests.Infrastructure;
 using Grains.TestGrains;
 using Grains.Testing;
@@ -33,6 +34,7 @@ public abstract class MultiSiloTestsBase
 
         var victim = placement.Values.GroupBy(n => n).OrderByDescending(g => g.Count()).First().Key;
         await cluster.KillSiloAsync(cluster.SiloNamed(victim));
+        await cluster.WaitUntilDeclaredDeadAsync(cluster.SiloNamed(victim));
 
         for (var i = 0; i < grains.Count; i++)
         {
@@ -142,6 +144,37 @@ public abstract class MultiSiloTestsBase
     }
 
     [Fact]
+    public async Task Two_thousand_grains_of_a_crashed_silo_reactivate_at_once_without_a_lost_call()
+    {
+        await using var cluster = await InProcessCluster.StartAsync(2, CreateStore(), s => s.AddSingleton<IPlacementDirector, FirstSiloPlacement>());
+        var grains = Enumerable.Range(0, 2000).Select(i => cluster.Client.GetGrain<ICounterGrain>($"storm-{i}")).ToList();
+        await Task.WhenAll(grains.Select((g, i) => g.AddAsync(i)));
+        var victim = cluster.SiloNamed(await grains[0].WhereAsync());
+
+        await cluster.KillSiloAsync(victim);
+        await cluster.WaitUntilDeclaredDeadAsync(victim);
+        var values = await Task.WhenAll(grains.Select(g => g.GetAsync()));
+
+        Assert.Equal(Enumerable.Range(0, 2000), values);
+        Assert.Empty(cluster.Activations.FindOverlaps());
+    }
+
+    [Fact]
+    public async Task Rows_of_long_dead_silos_are_removed_from_the_membership_table()
+    {
+        await using var cluster = await InProcessCluster.StartAsync(2, CreateStore(), s => s.Configure<MembershipOptions>(o => o.DefunctSiloExpiration = TimeSpan.FromMilliseconds(500)));
+        var victim = cluster.Silos[0];
+        await cluster.KillSiloAsync(victim);
+        await cluster.WaitUntilDeclaredDeadAsync(victim);
+
+        var table = cluster.ClientServices.GetRequiredService<IMembershipTable>();
+        await Poll.UntilAsync(
+            async () => (await table.ReadAllAsync(CancellationToken.None)).All(m => m.Silo != victim.Silo.Address),
+            TimeSpan.FromSeconds(30),
+            "the dead silo's row to be removed");
+    }
+
+    [Fact]
     public async Task A_new_silo_takes_new_activations()
     {
         await using var cluster = await InProcessCluster.StartAsync(1, CreateStore());
@@ -156,5 +189,11 @@ public abstract class MultiSiloTestsBase
 
         Assert.Contains(added.Name, names);
         Assert.Equal(2, names.Count);
+    }
+
+    /// <summary>Puts every grain on one silo, so that a crash takes them all down together.</summary>
+    private sealed class FirstSiloPlacement : IPlacementDirector
+    {
+        public SiloAddress SelectSilo(GrainId grain, IReadOnlyList<SiloAddress> candidates) => candidates[0];
     }
 }

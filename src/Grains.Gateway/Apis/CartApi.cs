@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Grains.Gateway.Authentication;
 using Grains.Gateway.GrainCalls;
-using Grains.Gateway.RateLimiting;
 using Grains.Runtime;
 using Grains.Shop.Contracts.Carts;
 using Grains.Shop.Contracts.Orders;
@@ -20,7 +19,7 @@ public static class CartApi
     public static RouteGroupBuilder MapCartApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/cart").WithTags("Cart")
-            .RequireAuthorization().RequireRateLimiting(SessionRateLimiting.PolicyName).AddEndpointFilter<GrainCallFilter>();
+            .RequireSession().AddEndpointFilter<GrainCallFilter>();
         group.MapGet("/", GetCartAsync);
         group.MapDelete("/", ClearCartAsync);
         group.MapPost("/items", AddItemAsync);

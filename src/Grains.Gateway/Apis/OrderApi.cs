@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Grains.Gateway.Authentication;
 using Grains.Gateway.GrainCalls;
-using Grains.Gateway.RateLimiting;
 using Grains.Runtime;
 using Grains.Shop.Contracts.Carts;
 using Grains.Shop.Contracts.Orders;
@@ -14,7 +13,7 @@ public static class OrderApi
     public static RouteGroupBuilder MapOrderApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/orders").WithTags("Orders")
-            .RequireAuthorization().RequireRateLimiting(SessionRateLimiting.PolicyName).AddEndpointFilter<GrainCallFilter>();
+            .RequireSession().AddEndpointFilter<GrainCallFilter>();
         group.MapGet("/", ListOrdersAsync);
         return group;
     }

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Grains.Gateway.Authentication;
 using Grains.Gateway.GrainCalls;
-using Grains.Gateway.RateLimiting;
 using Grains.Runtime;
 using Grains.Shop.Contracts.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +13,7 @@ public static class SessionApi
     {
         var group = app.MapGroup("/api/sessions").WithTags("Sessions").AddEndpointFilter<GrainCallFilter>();
         group.MapPost("/", CreateSessionAsync).AllowAnonymous();
-        var current = group.MapGroup("/current").RequireAuthorization().RequireRateLimiting(SessionRateLimiting.PolicyName);
+        var current = group.MapGroup("/current").RequireSession();
         current.MapGet("/", GetCurrentSessionAsync);
         current.MapDelete("/", RevokeCurrentSessionAsync);
         return group;

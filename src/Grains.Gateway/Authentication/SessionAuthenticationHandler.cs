@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using Grains.Gateway.Errors;
 using Grains.Gateway.GrainCalls;
 using Grains.Gateway.Hosting;
 using Grains.Runtime;
@@ -20,11 +21,15 @@ public sealed class SessionAuthenticationHandler(
     UrlEncoder encoder,
     SessionTokens tokens,
     IClusterClient cluster,
-    IOptions<GatewayOptions> gatewayOptions,
-    IProblemDetailsService problemDetails)
+    IOptions<GatewayOptions> gatewayOptions)
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggerFactory, encoder)
 {
     public const string SchemeName = "SessionToken";
+
+    private static readonly Problem s_unauthorized = new(
+        StatusCodes.Status401Unauthorized,
+        "Unauthorized",
+        "A valid session token is required: create a session with POST /api/sessions and send 'Authorization: Bearer <token>'.");
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -57,17 +62,7 @@ public sealed class SessionAuthenticationHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
-        await problemDetails.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = Context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status401Unauthorized,
-                Title = "Unauthorized",
-                Detail = "A valid session token is required: create a session with POST /api/sessions and send 'Authorization: Bearer <token>'.",
-            },
-        }).ConfigureAwait(false);
+        await s_unauthorized.WriteAsync(Context).ConfigureAwait(false);
     }
 }

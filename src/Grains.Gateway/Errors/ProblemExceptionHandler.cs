@@ -8,7 +8,6 @@ namespace Grains.Gateway.Errors;
 
 /// <summary>The one place where failures become responses: ProblemDetails from <see cref="ProblemCatalog"/>, never an exception's text.</summary>
 public sealed partial class ProblemExceptionHandler(
-    IProblemDetailsService problemDetails,
     IOptions<GatewayOptions> options,
     ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
@@ -22,18 +21,13 @@ public sealed partial class ProblemExceptionHandler(
             LogServerError(logger, problem.Status, httpContext.Request.Method, httpContext.Request.Path, exception);
         }
 
-        httpContext.Response.StatusCode = problem.Status;
         GrainCallFilter.RestoreSiloHeader(httpContext);
         if (problem.RetryLater)
         {
             httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(options.Value.UnavailableRetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
 
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            ProblemDetails = { Status = problem.Status, Title = problem.Title, Detail = problem.Detail },
-        }).ConfigureAwait(false);
+        return await problem.WriteAsync(httpContext).ConfigureAwait(false);
     }
 
     [LoggerMessage(1, LogLevel.Error, "Request {Method} {Path} failed with {Status}.")]

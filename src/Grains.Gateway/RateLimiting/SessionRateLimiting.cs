@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Grains.Gateway.Authentication;
+using Grains.Gateway.Errors;
 using Grains.Gateway.Hosting;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -10,6 +11,9 @@ namespace Grains.Gateway.RateLimiting;
 public static class SessionRateLimiting
 {
     public const string PolicyName = "per-session";
+
+    private static readonly Problem s_tooManyRequests = new(
+        StatusCodes.Status429TooManyRequests, "Too Many Requests", "This session sent too many requests. Retry after the time given in Retry-After.");
 
     public static void Configure(RateLimiterOptions limiter, SessionRateLimitOptions options)
     {
@@ -35,15 +39,6 @@ public static class SessionRateLimiting
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
         var http = rejected.HttpContext;
         http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too Many Requests",
-                Detail = "This session sent too many requests. Retry after the time given in Retry-After.",
-            },
-        }).ConfigureAwait(false);
+        await s_tooManyRequests.WriteAsync(http).ConfigureAwait(false);
     }
 }

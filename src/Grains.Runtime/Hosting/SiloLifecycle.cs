@@ -52,7 +52,9 @@ internal sealed partial class SiloLifecycle(
     {
         var options = siloOptions.Value;
         var bound = await listener.BindAsync(new IPEndPoint(IPAddress.Parse(options.Host), options.Port), cancellationToken).ConfigureAwait(false);
-        var address = new SiloAddress(bound.Address.Equals(IPAddress.Any) ? "127.0.0.1" : bound.Address.ToString(), bound.Port, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        var advertised = options.AdvertisedHost
+            ?? (bound.Address.Equals(IPAddress.Any) || bound.Address.Equals(IPAddress.IPv6Any) ? "127.0.0.1" : bound.Address.ToString());
+        var address = new SiloAddress(advertised, bound.Port, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         identity.SetSilo(address, options.Name ?? $"{Dns.GetHostName()}:{bound.Port}");
         try
         {

@@ -19,6 +19,12 @@ public sealed class SiloOptionsValidator : IValidateOptions<SiloOptions>
             failures.Add("Silo:Host must be an IP address.");
         }
 
+        if (options.AdvertisedHost is { } advertised
+            && (advertised.Length is 0 or > 253 || Uri.CheckHostName(advertised) == UriHostNameType.Unknown))
+        {
+            failures.Add("Silo:AdvertisedHost must be a host name or an IP address.");
+        }
+
         if (options.Name is { Length: 0 or > 128 })
         {
             failures.Add("Silo:Name must be 1-128 characters.");

@@ -18,4 +18,7 @@ internal sealed partial class MembershipAgent
 
     [LoggerMessage(5, LogLevel.Warning, "A probe round failed.")]
     private static partial void LogProbeRoundFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(6, LogLevel.Information, "Removed {Count} rows of long-dead silos from the membership table.")]
+    private static partial void LogCleanedUp(ILogger logger, int count);
 }

@@ -16,6 +16,7 @@ namespace Grains.Runtime.Membership;
 internal sealed partial class MembershipAgent : IAsyncDisposable
 {
     private static readonly TimeSpan MinimumRoundGap = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan CleanupInterval = TimeSpan.FromMinutes(10);
     private int _disposed;
     private readonly IMembershipTable _table;
     private readonly MembershipView _view;
@@ -35,6 +36,7 @@ internal sealed partial class MembershipAgent : IAsyncDisposable
 
     /// <summary>Since when this silo's heartbeats have succeeded without a break (a timestamp; 0 while they fail).</summary>
     private long _heardSince;
+    private long _nextCleanup;
 
     public MembershipAgent(
         IMembershipTable table,
@@ -170,6 +172,8 @@ internal sealed partial class MembershipAgent : IAsyncDisposable
                     .ToList();
                 await Task.WhenAll(peers.Select(p => ProbeAsync(p, cancellationToken))).ConfigureAwait(false);
 
+                await CleanupDefunctIfDueAsync(cancellationToken).ConfigureAwait(false);
+
                 // Failures signal an immediate round; this pause keeps a refusing peer from turning that into a spin.
                 await Task.Delay(MinimumRoundGap, cancellationToken).ConfigureAwait(false);
             }
@@ -236,6 +240,24 @@ internal sealed partial class MembershipAgent : IAsyncDisposable
         catch (ConnectionFailedException)
         {
             // A timeout is no proof: the heartbeat decides.
+        }
+    }
+
+    /// <summary>Removes rows of long-dead silos now and then, so restarts do not grow the table forever.</summary>
+    private async Task CleanupDefunctIfDueAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetTimestamp();
+        if (now < _nextCleanup)
+        {
+            return;
+        }
+
+        var every = _options.DefunctSiloExpiration < CleanupInterval ? _options.DefunctSiloExpiration : CleanupInterval;
+        _nextCleanup = now + (long)(every.TotalSeconds * _time.TimestampFrequency);
+        var removed = await _table.CleanupDeadAsync(_options.DefunctSiloExpiration, cancellationToken).ConfigureAwait(false);
+        if (removed > 0)
+        {
+            LogCleanedUp(_logger, removed);
         }
     }
 

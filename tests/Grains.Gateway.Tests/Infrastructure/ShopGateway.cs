@@ -16,4 +16,12 @@ public sealed class ShopGateway(IReadOnlyDictionary<string, string?> settings) :
     }
 
     public ShopClient CreateShopClient() => new(CreateClient());
+
+    /// <summary>A client with a new session of <paramref name="userId"/>, by default a user no other test uses.</summary>
+    public async Task<ShopClient> CreateSignedInClientAsync(string? userId = null)
+    {
+        var client = CreateShopClient();
+        await client.SignInAsync(userId ?? $"user-{Guid.NewGuid():N}");
+        return client;
+    }
 }

@@ -1,5 +1,7 @@
 using Grains.Runtime.Hosting;
+using Grains.Runtime.Membership;
 using Grains.TestGrains;
+using Grains.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -92,6 +94,20 @@ public sealed class InProcessCluster : IAsyncDisposable
     }
 
     public SiloHandle SiloNamed(string name) => _silos.Single(s => s.Name == name);
+
+    /// <summary>
+    /// Waits until the client sees the silo dead. A call in flight at the moment of a crash has an unknown outcome;
+    /// tests that expect every call to succeed start their calls after failure detection.
+    /// </summary>
+    public Task WaitUntilDeclaredDeadAsync(SiloHandle silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        var address = silo.Silo.Address;
+        return Poll.UntilAsync(
+            () => Client.Members.Any(m => m.Silo == address && m.Status == SiloStatus.Dead),
+            TimeSpan.FromSeconds(30),
+            $"{silo.Name} to be declared dead");
+    }
 
     public async Task WaitForActiveSilosAsync(int count)
     {
