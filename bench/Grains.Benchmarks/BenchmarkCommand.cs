@@ -33,25 +33,53 @@ internal static class BenchmarkCommand
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var chosenScenario = result.GetValue(scenario);
-            var chosenPath = result.GetValue(path);
+            var scenarios = new List<Scenario>();
+            if (result.GetValue(scenario) is "many" or "both")
+            {
+                scenarios.Add(Scenario.Many(result.GetValue(grains)));
+            }
+
+            if (result.GetValue(scenario) is "hot" or "both")
+            {
+                scenarios.Add(Scenario.Hot);
+            }
+
+            var paths = new List<CallPath>();
+            if (result.GetValue(path) is "loopback" or "both")
+            {
+                paths.Add(CallPath.Loopback);
+            }
+
+            if (result.GetValue(path) is "in-process" or "both")
+            {
+                paths.Add(CallPath.InProcess);
+            }
+
             var settings = new BenchmarkSettings(
                 result.GetValue(concurrency),
                 TimeSpan.FromSeconds(result.GetValue(warmUp)),
                 TimeSpan.FromSeconds(result.GetValue(duration)),
-                [
-                    .. chosenScenario is "many" or "both" ? [Scenario.Many(result.GetValue(grains))] : Array.Empty<Scenario>(),
-                    .. chosenScenario is "hot" or "both" ? [Scenario.Hot] : Array.Empty<Scenario>(),
-                ],
-                [
-                    .. chosenPath is "loopback" or "both" ? [CallPath.Loopback] : Array.Empty<CallPath>(),
-                    .. chosenPath is "in-process" or "both" ? [CallPath.InProcess] : Array.Empty<CallPath>(),
-                ]);
+                scenarios,
+                paths);
 
             Report.WriteConditions(Console.Out, settings);
-            var measurements = await BenchmarkRunner.RunAsync(settings, Console.Error, cancellationToken);
-            Report.WriteMeasurements(Console.Out, measurements);
-            return 0;
+            try
+            {
+                var measurements = await BenchmarkRunner.RunAsync(settings, Console.Error, cancellationToken);
+                Report.WriteMeasurements(Console.Out, measurements);
+                return 0;
+            }
+            catch (OperationCanceledException)
+            {
+                await Console.Error.WriteLineAsync("Stopped before the end: no figures.");
+                return 130;
+            }
+            catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
+            {
+                // The silo process failed to start, or went away during the run.
+                await Console.Error.WriteLineAsync(ex.Message);
+                return 1;
+            }
         });
         return command;
     }

@@ -28,7 +28,7 @@ internal static class BenchmarkRunner
     {
         await progress.WriteLineAsync("Starting the silo process...");
         await using var silo = await SiloProcess.StartAsync(cancellationToken);
-        await progress.WriteLineAsync($"Silo {silo.Address} is up (pid {silo.Id}).");
+        await progress.WriteLineAsync($"Silo {silo.Address} is up (pid {silo.ProcessId}).");
 
         var store = new InMemoryClusterStore();
         await new InMemoryMembershipTable(store).JoinAsync(silo.Address, "bench-silo", cancellationToken);
@@ -36,8 +36,9 @@ internal static class BenchmarkRunner
         await client.StartAsync(cancellationToken);
         try
         {
+            using var stopping = StopsWith(client, cancellationToken);
             var factory = client.Services.GetRequiredService<IGrainFactory>();
-            return await MeasureScenariosAsync(factory, CallPath.Loopback, silo, settings, progress, cancellationToken);
+            return await MeasureScenariosAsync(factory, CallPath.Loopback, silo, settings, progress, stopping.Token);
         }
         finally
         {
@@ -51,15 +52,24 @@ internal static class BenchmarkRunner
         await host.StartAsync(cancellationToken);
         try
         {
-            await host.Services.GetRequiredService<LocalSilo>().Started.WaitAsync(cancellationToken);
+            using var stopping = StopsWith(host, cancellationToken);
+            await host.Services.GetRequiredService<LocalSilo>().Started.WaitAsync(stopping.Token);
             var factory = host.Services.GetRequiredService<IGrainFactory>();
-            return await MeasureScenariosAsync(factory, CallPath.InProcess, silo: null, settings, progress, cancellationToken);
+            return await MeasureScenariosAsync(factory, CallPath.InProcess, silo: null, settings, progress, stopping.Token);
         }
         finally
         {
             await host.StopAsync(CancellationToken.None);
         }
     }
+
+    /// <summary>
+    /// Cancelled also when the host is told to stop: a started host takes over SIGINT and SIGTERM (its console
+    /// lifetime), so this is how Ctrl-C reaches the run while a host is up.
+    /// </summary>
+    private static CancellationTokenSource StopsWith(IHost host, CancellationToken cancellationToken) =>
+        CancellationTokenSource.CreateLinkedTokenSource(
+            cancellationToken, host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
 
     private static async Task<List<Measurement>> MeasureScenariosAsync(
         IGrainFactory factory, CallPath path, SiloProcess? silo, BenchmarkSettings settings, TextWriter progress, CancellationToken cancellationToken)

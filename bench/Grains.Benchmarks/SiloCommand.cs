@@ -7,8 +7,8 @@ namespace Grains.Benchmarks;
 
 /// <summary>
 /// The child side of <see cref="SiloProcess"/>: hosts the silo, prints <c>ready {silo id}</c>, answers <c>stats</c>
-/// with this process's <see cref="ProcessStats"/>, and stops on <c>stop</c> or when its standard input closes
-/// (so it never outlives the benchmark that started it).
+/// with this process's <see cref="ProcessStats"/>, and stops on <c>stop</c>, when its standard input closes (so it
+/// never outlives the benchmark that started it), or on SIGINT / SIGTERM.
 /// </summary>
 internal static class SiloCommand
 {
@@ -28,7 +28,16 @@ internal static class SiloCommand
         var silo = host.Services.GetRequiredService<LocalSilo>();
         await silo.Started.WaitAsync(cancellationToken);
         await Console.Out.WriteLineAsync($"{SiloProcess.ReadyPrefix}{silo.Address!.Id}");
-        while (await Console.In.ReadLineAsync(cancellationToken) is { } line && line != SiloProcess.StopRequest)
+
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        _ = Task.Run(() => AnswerParentAsync(lifetime), CancellationToken.None);
+        await host.WaitForShutdownAsync(CancellationToken.None);
+        return 0;
+    }
+
+    private static async Task AnswerParentAsync(IHostApplicationLifetime lifetime)
+    {
+        while (await Console.In.ReadLineAsync() is { } line && line != SiloProcess.StopRequest)
         {
             if (line == SiloProcess.StatsRequest)
             {
@@ -36,8 +45,6 @@ internal static class SiloCommand
             }
         }
 
-        using var stopTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await host.StopAsync(stopTimeout.Token);
-        return 0;
+        lifetime.StopApplication();
     }
 }

@@ -53,7 +53,7 @@ internal sealed class SiloProcess : IAsyncDisposable
 
     public SiloAddress Address { get; private set; } = null!;
 
-    public int Id => _process.Id;
+    public int ProcessId => _process.Id;
 
     public static async Task<SiloProcess> StartAsync(CancellationToken cancellationToken)
     {
@@ -102,8 +102,16 @@ internal sealed class SiloProcess : IAsyncDisposable
 
     public async Task<ProcessStats> GetStatsAsync(CancellationToken cancellationToken)
     {
-        await _process.StandardInput.WriteLineAsync(StatsRequest.AsMemory(), cancellationToken);
-        await _process.StandardInput.FlushAsync(cancellationToken);
+        try
+        {
+            await _process.StandardInput.WriteLineAsync(StatsRequest.AsMemory(), cancellationToken);
+            await _process.StandardInput.FlushAsync(cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            throw new InvalidOperationException($"The silo process exited.{Environment.NewLine}{RecentErrors()}", ex);
+        }
+
         return ProcessStats.Parse(await ReadLineAsync(StatsPrefix, cancellationToken));
     }
 
