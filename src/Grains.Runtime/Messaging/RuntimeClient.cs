@@ -163,7 +163,7 @@ internal sealed partial class RuntimeClient : IClusterClient
                     unavailableSince = 0;
                     if (SiloAddressOf(response) is { } served && !(_locations.TryGet(grain, out var known) && known == served))
                     {
-                        // Only when it changed: writing the cache costs more than reading it.
+                        // Only when it changed: a write counts the cache's entries, which locks the whole dictionary.
                         _locations.Set(grain, served);
                     }
 
@@ -241,6 +241,7 @@ internal sealed partial class RuntimeClient : IClusterClient
         return Place(grain, now);
     }
 
+    /// <summary>Apart from <see cref="ChooseSilo"/>, so that the cached path does not allocate the closure these lambdas share.</summary>
     private SiloAddress? Place(GrainId grain, long now)
     {
         var candidates = _view.ActiveSilos;
