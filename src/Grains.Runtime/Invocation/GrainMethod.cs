@@ -59,10 +59,13 @@ internal sealed class GrainMethod
     /// <summary>The T of Task&lt;T&gt; / ValueTask&lt;T&gt;; null for methods without a result.</summary>
     public Type? ResultType { get; }
 
-    /// <summary>Calls the method on a grain instance and awaits it, boxing the result.</summary>
-    public Func<object, object?[], Task<object?>> Invoker { get; }
+    /// <summary>
+    /// Calls the method on a grain instance and awaits it, boxing the result. A method that completed at once
+    /// (most do) costs no task of its own.
+    /// </summary>
+    public Func<object, object?[], ValueTask<object?>> Invoker { get; }
 
-    private Func<object, object?[], Task<object?>> CompileInvoker()
+    private Func<object, object?[], ValueTask<object?>> CompileInvoker()
     {
         var grain = Expression.Parameter(typeof(object), "grain");
         var args = Expression.Parameter(typeof(object?[]), "args");
@@ -76,22 +79,34 @@ internal sealed class GrainMethod
             _ => s_awaitValueTaskOfT.MakeGenericMethod(ResultType!),
         };
         var body = Expression.Call(awaiter, call);
-        return Expression.Lambda<Func<object, object?[], Task<object?>>>(body, grain, args).Compile();
+        return Expression.Lambda<Func<object, object?[], ValueTask<object?>>>(body, grain, args).Compile();
     }
 
-    private static async Task<object?> AwaitTask(Task task)
+    private static ValueTask<object?> AwaitTask(Task task) =>
+        task.IsCompletedSuccessfully ? default : AwaitIncompleteTask(task);
+
+    private static ValueTask<object?> AwaitTaskOfT<T>(Task<T> task) =>
+        task.IsCompletedSuccessfully ? new(task.Result) : AwaitIncompleteTaskOfT(task);
+
+    private static ValueTask<object?> AwaitValueTask(ValueTask task) =>
+        task.IsCompletedSuccessfully ? default : AwaitIncompleteValueTask(task);
+
+    private static ValueTask<object?> AwaitValueTaskOfT<T>(ValueTask<T> task) =>
+        task.IsCompletedSuccessfully ? new(task.Result) : AwaitIncompleteValueTaskOfT(task);
+
+    private static async ValueTask<object?> AwaitIncompleteTask(Task task)
     {
         await task.ConfigureAwait(false);
         return null;
     }
 
-    private static async Task<object?> AwaitTaskOfT<T>(Task<T> task) => await task.ConfigureAwait(false);
+    private static async ValueTask<object?> AwaitIncompleteTaskOfT<T>(Task<T> task) => await task.ConfigureAwait(false);
 
-    private static async Task<object?> AwaitValueTask(ValueTask task)
+    private static async ValueTask<object?> AwaitIncompleteValueTask(ValueTask task)
     {
         await task.ConfigureAwait(false);
         return null;
     }
 
-    private static async Task<object?> AwaitValueTaskOfT<T>(ValueTask<T> task) => await task.ConfigureAwait(false);
+    private static async ValueTask<object?> AwaitIncompleteValueTaskOfT<T>(ValueTask<T> task) => await task.ConfigureAwait(false);
 }

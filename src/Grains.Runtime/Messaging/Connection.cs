@@ -15,6 +15,7 @@ internal sealed partial class Connection
     private readonly ILogger _logger;
     private readonly Channel<Message> _outgoing = Channel.CreateUnbounded<Message>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _closed = new();
+    private readonly Utf8StringCache _strings = new();
 
     public Connection(IDuplexPipe transport, string description, ILogger logger)
     {
@@ -79,7 +80,7 @@ internal sealed partial class Connection
                 var buffer = result.Buffer;
                 try
                 {
-                    while (MessageCodec.TryRead(ref buffer, out var message))
+                    while (MessageCodec.TryRead(ref buffer, _strings, out var message))
                     {
                         OnMessage?.Invoke(message!);
                     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using Grains.Runtime.Hosting;
 using Grains.Runtime.Membership;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,9 @@ namespace Grains.Runtime.Messaging;
 internal sealed partial class ConnectionManager : IAsyncDisposable
 {
     private int _disposed;
-    private readonly ConcurrentDictionary<string, Lazy<Task<SiloConnection>>> _connections = new(StringComparer.Ordinal);
+    // Keyed by the address itself rather than its Id string: equal addresses have equal ids, and hashing the record
+    // costs a call nothing, where building the id allocates a string on every lookup.
+    private readonly ConcurrentDictionary<SiloAddress, Lazy<Task<SiloConnection>>> _connections = new();
     private readonly LocalIdentity _identity;
     private readonly string _clusterId;
     private readonly MembershipOptions _membershipOptions;
@@ -44,11 +47,25 @@ internal sealed partial class ConnectionManager : IAsyncDisposable
     /// <summary>Raised when a connection to a silo broke or could not be made, with what was learned.</summary>
     public event Action<SiloAddress, ConnectionFailure>? ConnectionFailed;
 
+    /// <summary>The open connection to <paramref name="silo"/>, if one is established; never waits or connects.</summary>
+    public bool TryGetOpen(SiloAddress silo, [NotNullWhen(true)] out SiloConnection? connection)
+    {
+        if (_connections.TryGetValue(silo, out var lazy) && lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully
+            && lazy.Value.Result is { IsClosed: false } open)
+        {
+            connection = open;
+            return true;
+        }
+
+        connection = null;
+        return false;
+    }
+
     public async Task<SiloConnection> GetAsync(SiloAddress silo)
     {
         while (true)
         {
-            var lazy = _connections.GetOrAdd(silo.Id, id => new Lazy<Task<SiloConnection>>(() => ConnectAsync(silo)));
+            var lazy = _connections.GetOrAdd(silo, address => new Lazy<Task<SiloConnection>>(() => ConnectAsync(address)));
             SiloConnection connection;
             try
             {
@@ -56,7 +73,7 @@ internal sealed partial class ConnectionManager : IAsyncDisposable
             }
             catch (ConnectionFailedException)
             {
-                _connections.TryRemove(new KeyValuePair<string, Lazy<Task<SiloConnection>>>(silo.Id, lazy));
+                _connections.TryRemove(new KeyValuePair<SiloAddress, Lazy<Task<SiloConnection>>>(silo, lazy));
                 throw;
             }
 
@@ -65,14 +82,14 @@ internal sealed partial class ConnectionManager : IAsyncDisposable
                 return connection;
             }
 
-            _connections.TryRemove(new KeyValuePair<string, Lazy<Task<SiloConnection>>>(silo.Id, lazy));
+            _connections.TryRemove(new KeyValuePair<SiloAddress, Lazy<Task<SiloConnection>>>(silo, lazy));
         }
     }
 
     /// <summary>Closes the connection to a silo that was declared dead; its waiting calls fail at once.</summary>
     public void Disconnect(SiloAddress silo)
     {
-        if (_connections.TryRemove(silo.Id, out var lazy) && lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully)
+        if (_connections.TryRemove(silo, out var lazy) && lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully)
         {
             lazy.Value.Result.Close();
         }
@@ -132,10 +149,10 @@ internal sealed partial class ConnectionManager : IAsyncDisposable
 
     private void OnClosed(SiloConnection connection)
     {
-        if (_connections.TryGetValue(connection.Silo.Id, out var lazy) && lazy.IsValueCreated
+        if (_connections.TryGetValue(connection.Silo, out var lazy) && lazy.IsValueCreated
             && lazy.Value.IsCompletedSuccessfully && ReferenceEquals(lazy.Value.Result, connection))
         {
-            _connections.TryRemove(new KeyValuePair<string, Lazy<Task<SiloConnection>>>(connection.Silo.Id, lazy));
+            _connections.TryRemove(new KeyValuePair<SiloAddress, Lazy<Task<SiloConnection>>>(connection.Silo, lazy));
         }
 
         connection.FailPending();

@@ -66,8 +66,11 @@ internal static class MessageCodec
         output.Advance(position);
     }
 
-    /// <summary>Reads one whole frame from the front of <paramref name="buffer"/>, if there is one.</summary>
-    public static bool TryRead(ref ReadOnlySequence<byte> buffer, out Message? message)
+    /// <summary>
+    /// Reads one whole frame from the front of <paramref name="buffer"/>, if there is one. Fields that repeat from
+    /// frame to frame (all strings but grain keys) are decoded through <paramref name="strings"/>.
+    /// </summary>
+    public static bool TryRead(ref ReadOnlySequence<byte> buffer, Utf8StringCache strings, out Message? message)
     {
         message = null;
         if (buffer.Length < 4)
@@ -90,12 +93,12 @@ internal static class MessageCodec
 
         var frame = buffer.Slice(4, size);
         var bytes = frame.IsSingleSegment ? frame.FirstSpan : frame.ToArray();
-        message = Parse(bytes);
+        message = Parse(bytes, strings);
         buffer = buffer.Slice(4 + size);
         return true;
     }
 
-    private static Message Parse(ReadOnlySpan<byte> frame)
+    private static Message Parse(ReadOnlySpan<byte> frame, Utf8StringCache strings)
     {
         var kind = (MessageKind)frame[0];
         var id = BinaryPrimitives.ReadInt64LittleEndian(frame[1..]);
@@ -104,9 +107,9 @@ internal static class MessageCodec
         {
             case MessageKind.Request:
             {
-                var type = ReadString(frame, ref position);
-                var key = ReadString(frame, ref position);
-                var method = ReadString(frame, ref position);
+                var type = ReadString(frame, ref position, strings);
+                var key = ReadString(frame, ref position, strings: null);
+                var method = ReadString(frame, ref position, strings);
                 var timeout = BinaryPrimitives.ReadInt32LittleEndian(frame[position..]);
                 position += 4;
                 var hops = frame[position++];
@@ -117,8 +120,8 @@ internal static class MessageCodec
             case MessageKind.Response:
             {
                 var status = (ResponseStatus)frame[position++];
-                var sender = ReadString(frame, ref position);
-                var senderName = ReadString(frame, ref position);
+                var sender = ReadString(frame, ref position, strings);
+                var senderName = ReadString(frame, ref position, strings);
                 var body = ReadBody(frame, ref position);
                 return new Message { Kind = kind, Id = id, Status = status, Sender = sender, SenderName = senderName, Body = body };
             }
@@ -126,8 +129,8 @@ internal static class MessageCodec
             case MessageKind.Hello:
             case MessageKind.HelloAck:
             {
-                var sender = ReadString(frame, ref position);
-                var senderName = ReadString(frame, ref position);
+                var sender = ReadString(frame, ref position, strings);
+                var senderName = ReadString(frame, ref position, strings);
                 return new Message { Kind = kind, Id = id, Sender = sender, SenderName = senderName };
             }
 
@@ -164,10 +167,11 @@ internal static class MessageCodec
         return 4 + body.Length;
     }
 
-    private static string ReadString(ReadOnlySpan<byte> frame, ref int position)
+    private static string ReadString(ReadOnlySpan<byte> frame, ref int position, Utf8StringCache? strings)
     {
         var length = BinaryPrimitives.ReadUInt16LittleEndian(frame[position..]);
-        var value = Encoding.UTF8.GetString(frame.Slice(position + 2, length));
+        var bytes = frame.Slice(position + 2, length);
+        var value = strings is null ? Encoding.UTF8.GetString(bytes) : strings.GetString(bytes);
         position += 2 + length;
         return value;
     }

@@ -1,9 +1,8 @@
 namespace Grains.Runtime.Messaging;
 
-internal sealed class PendingCall(long deadline)
+/// <summary>A request waiting for its response; it is its own completion source, one object per call rather than two.</summary>
+internal sealed class PendingCall(long deadline) : TaskCompletionSource<Message>(TaskCreationOptions.RunContinuationsAsynchronously)
 {
-    public TaskCompletionSource<Message> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
     /// <summary>When the caller stops waiting, in <see cref="Environment.TickCount64"/> milliseconds.</summary>
     public long Deadline { get; } = deadline;
 

@@ -32,6 +32,9 @@ internal sealed partial class RuntimeClient : IClusterClient
     private readonly Lazy<Dispatcher?> _localDispatcher;
     private readonly ILogger<RuntimeClient> _logger;
 
+    /// <summary>When the latest suspicion ends; from then on no silo is suspect and calls skip the lookup.</summary>
+    private long _suspicionsEnd;
+
     public RuntimeClient(
         MembershipView view,
         ConnectionManager connections,
@@ -75,9 +78,9 @@ internal sealed partial class RuntimeClient : IClusterClient
         switch (method.Kind)
         {
             case ReturnKind.Task:
-                return InvokeAsync(method, grain, args);
+                return InvokeAsync<object?>(method, grain, args);
             case ReturnKind.ValueTask:
-                return new ValueTask(InvokeAsync(method, grain, args));
+                return new ValueTask(InvokeAsync<object?>(method, grain, args));
             default:
                 var factory = _callFactories.GetOrAdd(method, static m =>
                 {
@@ -89,7 +92,8 @@ internal sealed partial class RuntimeClient : IClusterClient
         }
     }
 
-    internal async Task<object?> InvokeAsync(GrainMethod method, GrainId grain, object?[] args)
+    /// <summary>Makes the call; <typeparamref name="T"/> is the method's result type (any type for methods without one).</summary>
+    internal async Task<T> InvokeAsync<T>(GrainMethod method, GrainId grain, object?[] args)
     {
         var body = ArgumentCodec.Serialize(_serializer, method, args);
         var deadline = Environment.TickCount64 + (long)_options.ResponseTimeout.TotalMilliseconds;
@@ -157,13 +161,14 @@ internal sealed partial class RuntimeClient : IClusterClient
             {
                 case ResponseStatus.Ok:
                     unavailableSince = 0;
-                    if (SiloAddressOf(response) is { } served)
+                    if (SiloAddressOf(response) is { } served && !(_locations.TryGet(grain, out var known) && known == served))
                     {
+                        // Only when it changed: a write counts the cache's entries, which locks the whole dictionary.
                         _locations.Set(grain, served);
                     }
 
                     GrainCallScope.Current?.Record(response.SenderName);
-                    return method.ResultType is null ? null : _serializer.Deserialize(response.Body.Span, method.ResultType);
+                    return method.ResultType is null ? default! : _serializer.Deserialize<T>(response.Body.Span)!;
                 case ResponseStatus.Error:
                     GrainCallScope.Current?.Record(response.SenderName);
                     var error = ArgumentCodec.DeserializeError(response.Body.Span);
@@ -193,9 +198,6 @@ internal sealed partial class RuntimeClient : IClusterClient
         }
     }
 
-    internal async Task<T> InvokeTypedAsync<T>(GrainMethod method, GrainId grain, object?[] args) =>
-        (T)(await InvokeAsync(method, grain, args).ConfigureAwait(false))!;
-
     private Task<Message> SendAsync(SiloAddress target, Message request, long deadline)
     {
         if (_identity.Silo is { } self && target == self && _localDispatcher.Value is { } dispatcher)
@@ -203,7 +205,10 @@ internal sealed partial class RuntimeClient : IClusterClient
             return WithDeadline(dispatcher.DispatchLocalAsync(request), deadline);
         }
 
-        return SendRemoteAsync(target, request, deadline);
+        // The usual case, an established connection, needs no async step of its own.
+        return _connections.TryGetOpen(target, out var connection)
+            ? connection.SendRequestAsync(request, deadline)
+            : SendRemoteAsync(target, request, deadline);
     }
 
     private async Task<Message> SendRemoteAsync(SiloAddress target, Message request, long deadline)
@@ -233,6 +238,12 @@ internal sealed partial class RuntimeClient : IClusterClient
             return cached;
         }
 
+        return Place(grain, now);
+    }
+
+    /// <summary>Apart from <see cref="ChooseSilo"/>, so that the cached path does not allocate the closure these lambdas share.</summary>
+    private SiloAddress? Place(GrainId grain, long now)
+    {
         var candidates = _view.ActiveSilos;
         if (candidates.Any(s => IsSuspect(s, now)))
         {
@@ -255,10 +266,20 @@ internal sealed partial class RuntimeClient : IClusterClient
     }
 
     private bool IsSuspect(SiloAddress silo, long now) =>
-        _suspectUntil.TryGetValue(silo.Id, out var until) && until > now;
+        now < Volatile.Read(ref _suspicionsEnd) && _suspectUntil.TryGetValue(silo.Id, out var until) && until > now;
 
     /// <summary>Keeps calls away from a silo that just failed us, until the membership view has had time to catch up.</summary>
-    private void Suspect(SiloAddress silo) => _suspectUntil[silo.Id] = Environment.TickCount64 + 1000;
+    private void Suspect(SiloAddress silo)
+    {
+        var until = Environment.TickCount64 + 1000;
+        _suspectUntil[silo.Id] = until;
+        long end;
+        do
+        {
+            end = Volatile.Read(ref _suspicionsEnd);
+        }
+        while (end < until && Interlocked.CompareExchange(ref _suspicionsEnd, until, end) != end);
+    }
 
     private void OnConnectionFailed(SiloAddress silo, ConnectionFailure failure)
     {
@@ -282,9 +303,9 @@ internal sealed partial class RuntimeClient : IClusterClient
     private static class TypedCalls<T>
     {
         public static readonly Func<RuntimeClient, GrainMethod, GrainId, object?[], object> ForTask =
-            static (client, method, grain, args) => client.InvokeTypedAsync<T>(method, grain, args);
+            static (client, method, grain, args) => client.InvokeAsync<T>(method, grain, args);
 
         public static readonly Func<RuntimeClient, GrainMethod, GrainId, object?[], object> ForValueTask =
-            static (client, method, grain, args) => new ValueTask<T>(client.InvokeTypedAsync<T>(method, grain, args));
+            static (client, method, grain, args) => new ValueTask<T>(client.InvokeAsync<T>(method, grain, args));
     }
 }

@@ -89,7 +89,7 @@ internal sealed class SiloConnection
             return Task.FromException<Message>(new ConnectionFailedException($"The connection to {Silo} is closed.", ConnectionFailure.Lost, delivered: false));
         }
 
-        return call.Completion.Task;
+        return call.Task;
     }
 
     public async Task<bool> PingAsync(TimeSpan timeout)
@@ -106,7 +106,7 @@ internal sealed class SiloConnection
 
         try
         {
-            await call.Completion.Task.WaitAsync(timeout).ConfigureAwait(false);
+            await call.Task.WaitAsync(timeout).ConfigureAwait(false);
             return true;
         }
         catch (Exception ex) when (ex is TimeoutException or ConnectionFailedException)
@@ -123,7 +123,7 @@ internal sealed class SiloConnection
         {
             if (call.Deadline <= now && _pending.TryRemove(id, out _))
             {
-                call.Completion.TrySetException(new GrainCallTimeoutException($"No response from silo {Silo} before the call's deadline."));
+                call.TrySetException(new GrainCallTimeoutException($"No response from silo {Silo} before the call's deadline."));
             }
         }
     }
@@ -153,7 +153,7 @@ internal sealed class SiloConnection
             case MessageKind.Pong:
                 if (_pending.TryRemove(message.Id, out var call))
                 {
-                    call.Completion.TrySetResult(message);
+                    call.TrySetResult(message);
                 }
 
                 break;
@@ -177,7 +177,7 @@ internal sealed class SiloConnection
         {
             if (_pending.TryRemove(id, out _))
             {
-                call.Completion.TrySetException(new ConnectionFailedException(
+                call.TrySetException(new ConnectionFailedException(
                     $"The connection to silo {Silo} broke before it answered.", ConnectionFailure.Lost, delivered: call.Written));
             }
         }

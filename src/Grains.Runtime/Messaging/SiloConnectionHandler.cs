@@ -36,6 +36,13 @@ internal sealed partial class SiloConnectionHandler(
 
         var inbound = new Connection(connection.Transport, $"from {connection.RemoteEndPoint}", logger);
         var greeted = false;
+
+        // One delegate for the connection's every response, rather than one per request.
+        Action<Message> reply = response =>
+        {
+            Interlocked.Decrement(ref _inFlight);
+            inbound.Send(response);
+        };
         inbound.OnMessage = message =>
         {
             if (!greeted)
@@ -57,11 +64,7 @@ internal sealed partial class SiloConnectionHandler(
                 case MessageKind.Request:
                     Interlocked.Increment(ref _inFlight);
                     Interlocked.Exchange(ref _lastRequestAt, Environment.TickCount64);
-                    dispatcher.Dispatch(message, response =>
-                    {
-                        Interlocked.Decrement(ref _inFlight);
-                        inbound.Send(response);
-                    });
+                    dispatcher.Dispatch(message, reply);
                     break;
                 case MessageKind.Ping:
                     if (!lease.IsTerminated)

@@ -17,7 +17,7 @@ internal sealed partial class SiloListener(SiloConnectionHandler handler, ILogge
 
     public async Task<IPEndPoint> BindAsync(IPEndPoint endpoint, CancellationToken cancellationToken)
     {
-        var factory = new SocketTransportFactory(Options.Create(new SocketTransportOptions { NoDelay = true }), loggerFactory);
+        var factory = new SocketTransportFactory(Options.Create(new SocketTransportOptions { NoDelay = true, WaitForDataBeforeAllocatingBuffer = false }), loggerFactory);
         _listener = await factory.BindAsync(endpoint, cancellationToken).ConfigureAwait(false);
         _acceptLoop = AcceptLoopAsync(_listener);
         return (IPEndPoint)_listener.EndPoint;

@@ -30,6 +30,8 @@ public sealed class GrainSerializer
 
     public object? Deserialize(ReadOnlySpan<byte> utf8Json, Type type) => JsonSerializer.Deserialize(utf8Json, type, Options);
 
+    public T? Deserialize<T>(ReadOnlySpan<byte> utf8Json) => JsonSerializer.Deserialize<T>(utf8Json, Options);
+
     public string SerializeToString<T>(T value) => JsonSerializer.Serialize(value, Options.GetTypeInfo(typeof(T)));
 
     public T? DeserializeFromString<T>(string json) => (T?)JsonSerializer.Deserialize(json, Options.GetTypeInfo(typeof(T)));

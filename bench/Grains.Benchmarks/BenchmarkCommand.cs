@@ -1,0 +1,86 @@
+using System.CommandLine;
+
+namespace Grains.Benchmarks;
+
+/// <summary>The benchmark's command line: what to measure and for how long.</summary>
+internal static class BenchmarkCommand
+{
+    public static RootCommand Create()
+    {
+        var concurrency = new Option<int>("--concurrency", "-c") { Description = "Calls kept in flight.", DefaultValueFactory = _ => 512 };
+        var grains = new Option<int>("--grains", "-g") { Description = "Grains the many-grains scenario spreads its calls over.", DefaultValueFactory = _ => 1000 };
+        var warmUp = new Option<double>("--warmup", "-w") { Description = "Seconds of warm-up before each measurement.", DefaultValueFactory = _ => 3 };
+        var duration = new Option<double>("--duration", "-d") { Description = "Seconds each scenario is measured.", DefaultValueFactory = _ => 10 };
+        var scenario = new Option<string>("--scenario") { Description = "many, hot or both.", DefaultValueFactory = _ => "both" };
+        var path = new Option<string>("--path") { Description = "loopback, in-process or both.", DefaultValueFactory = _ => "both" };
+        scenario.AcceptOnlyFromAmong("many", "hot", "both");
+        path.AcceptOnlyFromAmong("loopback", "in-process", "both");
+        foreach (var positive in new[] { concurrency, grains })
+        {
+            positive.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError($"{r.Option.Name} must be at least 1."); } });
+        }
+
+        foreach (var seconds in new[] { warmUp, duration })
+        {
+            seconds.Validators.Add(r => { if (r.GetValueOrDefault<double>() is < 0 or > 600) { r.AddError($"{r.Option.Name} must be between 0 and 600 seconds."); } });
+        }
+
+        var command = new RootCommand(
+            "Measures grain calls per second and their latency: from a client process to one silo over loopback TCP, "
+            + "and the same calls made inside the silo.")
+        {
+            concurrency, grains, warmUp, duration, scenario, path,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var scenarios = new List<Scenario>();
+            if (result.GetValue(scenario) is "many" or "both")
+            {
+                scenarios.Add(Scenario.Many(result.GetValue(grains)));
+            }
+
+            if (result.GetValue(scenario) is "hot" or "both")
+            {
+                scenarios.Add(Scenario.Hot);
+            }
+
+            var paths = new List<CallPath>();
+            if (result.GetValue(path) is "loopback" or "both")
+            {
+                paths.Add(CallPath.Loopback);
+            }
+
+            if (result.GetValue(path) is "in-process" or "both")
+            {
+                paths.Add(CallPath.InProcess);
+            }
+
+            var settings = new BenchmarkSettings(
+                result.GetValue(concurrency),
+                TimeSpan.FromSeconds(result.GetValue(warmUp)),
+                TimeSpan.FromSeconds(result.GetValue(duration)),
+                scenarios,
+                paths);
+
+            Report.WriteConditions(Console.Out, settings);
+            try
+            {
+                var measurements = await BenchmarkRunner.RunAsync(settings, Console.Error, cancellationToken);
+                Report.WriteMeasurements(Console.Out, measurements);
+                return 0;
+            }
+            catch (OperationCanceledException)
+            {
+                await Console.Error.WriteLineAsync("Stopped before the end: no figures.");
+                return 130;
+            }
+            catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
+            {
+                // The silo process failed to start, or went away during the run.
+                await Console.Error.WriteLineAsync(ex.Message);
+                return 1;
+            }
+        });
+        return command;
+    }
+}
