@@ -26,7 +26,14 @@ public sealed class RedisActivationJournal(RedisConnection connection, IOptions<
         }
 
         var entry = string.Join('|', (int)activationEvent.Kind, activationEvent.ActivationId, activationEvent.Silo.Id, activationEvent.Grain.ToString());
-        await connection.EvaluateAsync(RedisScripts.JournalActivation, [_keys.Activations], [entry], cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await connection.EvaluateAsync(RedisScripts.JournalActivation, [_keys.Activations], [entry], cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            throw new StorageUnavailableException("The activation journal could not be written.", ex);
+        }
     }
 
     /// <summary>Reads the whole journal of a cluster, oldest first.</summary>

@@ -27,8 +27,17 @@ public sealed partial class RedisGrainStorage(
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(grainState);
-        var database = await connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
-        var record = await database.HashGetAsync(Key(stateName, grainId), s_fields).ConfigureAwait(false);
+        RedisValue[] record;
+        try
+        {
+            var database = await connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
+            record = await database.HashGetAsync(Key(stateName, grainId), s_fields).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            throw new StorageUnavailableException($"The state of {grainId} could not be read from Redis.", ex);
+        }
+
         if (record[0].IsNull)
         {
             Reset(grainState);
@@ -70,19 +79,29 @@ public sealed partial class RedisGrainStorage(
         string stateName, GrainId grainId, string? expectedEtag, GrainLocation? fence, string newEtag, string data, CancellationToken cancellationToken)
     {
         var key = Key(stateName, grainId);
-        var result = (RedisResult[])(await connection.EvaluateAsync(
-            RedisScripts.WriteState,
-            [key, _keys.Directory, _keys.Members],
-            [
-                fence?.Grain.ToString() ?? string.Empty,
-                fence is null ? string.Empty : RedisGrainDirectory.FormatEntry(fence),
-                fence?.Silo.Id ?? string.Empty,
-                expectedEtag ?? string.Empty,
-                expectedEtag is null ? "0" : "1",
-                newEtag,
-                data,
-            ],
-            cancellationToken).ConfigureAwait(false))!;
+        RedisResult[] result;
+        try
+        {
+            result = (RedisResult[])(await connection.EvaluateAsync(
+                RedisScripts.WriteState,
+                [key, _keys.Directory, _keys.Members],
+                [
+                    fence?.Grain.ToString() ?? string.Empty,
+                    fence is null ? string.Empty : RedisGrainDirectory.FormatEntry(fence),
+                    fence?.Silo.Id ?? string.Empty,
+                    expectedEtag ?? string.Empty,
+                    expectedEtag is null ? "0" : "1",
+                    newEtag,
+                    data,
+                ],
+                cancellationToken).ConfigureAwait(false))!;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            // The script may have run before the connection failed: the outcome is unknown, not a refusal.
+            throw new StorageUnavailableException($"Redis did not confirm the write of {grainId}; it may or may not have been applied.", ex);
+        }
+
         switch ((long)result[0])
         {
             case RedisScripts.Ok:

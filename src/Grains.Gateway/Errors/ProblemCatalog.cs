@@ -29,6 +29,7 @@ public static class ProblemCatalog
             StatusCodes.Status422UnprocessableEntity, "Idempotency key reused", "This Idempotency-Key was already used for a different request; use a new key."),
         [typeof(SessionConflictException).FullName!] = s_unavailable,
         [typeof(InconsistentStateException).FullName!] = s_unavailable,
+        [typeof(StorageUnavailableException).FullName!] = s_unavailable,
         [typeof(SiloUnavailableException).FullName!] = s_unavailable,
         [typeof(GrainCallTimeoutException).FullName!] = s_unavailable,
         [typeof(ArgumentException).FullName!] = new(StatusCodes.Status400BadRequest, "Bad Request", "The request has an invalid value."),

@@ -3,8 +3,9 @@ using Grains.Runtime;
 namespace Grains.Gateway.GrainCalls;
 
 /// <summary>
-/// Retries a grain call whose silo failed after the call was sent (<see cref="SiloUnavailableException.OutcomeUnknown"/>),
-/// and only when running it twice is harmless. Calls that certainly did not run are re-routed by the runtime itself.
+/// Retries a grain call of unknown outcome, and only when running it twice is harmless: its silo failed after the call
+/// was sent (<see cref="SiloUnavailableException.OutcomeUnknown"/>), or the store did not confirm a write
+/// (<see cref="StorageUnavailableException"/>). Calls that certainly did not run are re-routed by the runtime itself.
 /// </summary>
 public static class GrainCallRetry
 {
@@ -17,13 +18,17 @@ public static class GrainCallRetry
             {
                 return await call().ConfigureAwait(false);
             }
-            catch (SiloUnavailableException ex) when (ex.OutcomeUnknown && retryIsSafe && attempt < maxRetries)
+            catch (Exception ex) when (IsOutcomeUnknown(ex) && retryIsSafe && attempt < maxRetries)
             {
-                // A short pause lets the cluster notice the dead silo before the call is placed again.
-                await Task.Delay(TimeSpan.FromMilliseconds(100 * (attempt + 1)), cancellationToken).ConfigureAwait(false);
+                // A short pause lets the cluster notice the dead silo, or the store come back, before the call is placed again.
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * (attempt + 1)), cancellationToken).ConfigureAwait(false);
             }
         }
     }
+
+    private static bool IsOutcomeUnknown(Exception exception) =>
+        exception is SiloUnavailableException { OutcomeUnknown: true }
+        || (exception is GrainException grain && grain.Is<StorageUnavailableException>());
 
     /// <summary>
     /// Safe to repeat: reads, PUT and DELETE (they set a state rather than change it by a step), and any request whose

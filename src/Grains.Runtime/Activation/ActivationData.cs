@@ -169,6 +169,14 @@ internal sealed partial class ActivationData
             await _grain.OnActivateAsync(timeout.Token).ConfigureAwait(false);
             await _services.Journal.RecordAsync(NewEvent(ActivationEventKind.Activated), timeout.Token).ConfigureAwait(false);
         }
+        catch (StorageUnavailableException ex)
+        {
+            // The store is away, not the grain at fault: no call ran, so the callers re-route and try again.
+            LogActivateFailed(_services.Logger, ex, GrainId.ToString());
+            await UnregisterQuietlyAsync().ConfigureAwait(false);
+            Abandon(item => RejectedResponse(item.Request, "The grain's state is unavailable."));
+            return false;
+        }
         catch (Exception ex)
         {
             LogActivateFailed(_services.Logger, ex, GrainId.ToString());

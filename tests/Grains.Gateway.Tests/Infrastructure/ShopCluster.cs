@@ -29,9 +29,11 @@ public class ShopCluster : IAsyncLifetime
     {
     }
 
-    protected ShopCluster(int siloCount, IReadOnlyDictionary<string, string?>? siloSettings = null)
+    /// <param name="appendOnly">Start Redis with an append-only file, so that a test may kill and restart it without losing data.</param>
+    protected ShopCluster(int siloCount, IReadOnlyDictionary<string, string?>? siloSettings = null, bool appendOnly = false)
     {
         SiloCount = siloCount;
+        AppendOnly = appendOnly;
         SiloSettings = siloSettings ?? new Dictionary<string, string?>();
     }
 
@@ -48,13 +50,15 @@ public class ShopCluster : IAsyncLifetime
 
     protected int SiloCount { get; }
 
+    protected bool AppendOnly { get; }
+
     protected IReadOnlyDictionary<string, string?> SiloSettings { get; }
 
     public IReadOnlyList<IHost> Silos => _silos;
 
     public virtual async Task InitializeAsync()
     {
-        _redis = await RedisServer.StartAsync(new RedisServerOptions());
+        _redis = await RedisServer.StartAsync(new RedisServerOptions { AppendOnly = AppendOnly });
         for (var i = 0; i < SiloCount; i++)
         {
             await StartSiloAsync($"silo-{i}");

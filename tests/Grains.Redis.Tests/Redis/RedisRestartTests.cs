@@ -33,6 +33,11 @@ public sealed class RedisRestartTests : ClusterStoresTestBase
         await server.KillAsync();
         var whileDown = await Record.ExceptionAsync(() => cluster.Membership.HeartbeatAsync(silo, default));
         Assert.True(whileDown is RedisException or TimeoutException, $"Expected a Redis connection error, got {whileDown}");
+        // Storage speaks the runtime's language: its failures are temporary and of unknown outcome, never a provider's exception.
+        var unsent = new TestGrainState { State = new TestState { Count = 99 }, Etag = state.Etag };
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => cluster.Storage.WriteStateAsync("cart", s_grain, unsent, owner, default));
+        Assert.Equal(state.Etag, unsent.Etag);
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => cluster.Storage.ReadStateAsync("cart", s_grain, new TestGrainState(), default));
 
         await server.RestartAsync();
         await Poll.UntilAsync(() => SucceedsAsync(() => cluster.Membership.HeartbeatAsync(silo, default)), s_recovery, "heartbeats to succeed after the restart");
