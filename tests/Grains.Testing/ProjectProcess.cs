@@ -30,7 +30,8 @@ public sealed class ProjectProcess : IAsyncDisposable
     /// <summary>The last lines the process wrote, for diagnostics.</summary>
     public string RecentOutput => string.Join(Environment.NewLine, _output.TakeLast(60));
 
-    public static ProjectProcess Start(string name, string assemblyPath, IEnumerable<string> arguments)
+    /// <param name="environment">Extra environment variables, for values that must not show on a command line (keys).</param>
+    public static ProjectProcess Start(string name, string assemblyPath, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -47,6 +48,11 @@ public sealed class ProjectProcess : IAsyncDisposable
 
         info.Environment["DOTNET_ENVIRONMENT"] = "Development";
         info.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
         var process = new Process { StartInfo = info };
         var result = new ProjectProcess(name, process);
         process.OutputDataReceived += (_, e) => result.Keep(e.Data);

@@ -1,0 +1,279 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using Grains.Chaos.Workload;
+using Grains.Redis;
+using Grains.Runtime.Hosting;
+using Grains.Runtime.Membership;
+using Grains.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Grains.Chaos.Cluster;
+
+/// <summary>
+/// The system under test as real processes on loopback: a Redis server logging every write to its append-only file
+/// before acknowledging it, silos that journal their activations, and gateways on fixed ports. Every process is
+/// started and stopped by the id it was started with; disposing stops all of them, also after a failed run.
+/// </summary>
+public sealed class ChaosCluster : IAsyncDisposable
+{
+    private readonly ChaosClusterOptions _options;
+    private readonly string _tokenKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private readonly List<ClusterProcess> _silos = [];
+    private readonly List<ClusterProcess> _retired = [];
+    private readonly ClusterProcess?[] _gateways;
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(2) };
+    private RedisServer? _redis;
+    private ConnectionMultiplexer? _store;
+    private RedisMembershipTable? _membership;
+    private int _siloCount;
+
+    private ChaosCluster(ChaosClusterOptions options, string clusterId)
+    {
+        _options = options;
+        ClusterId = clusterId;
+        _gateways = new ClusterProcess?[options.Gateways];
+        GatewayUrls = [.. Enumerable.Range(0, options.Gateways).Select(_ => new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}"))];
+    }
+
+    public string ClusterId { get; }
+
+    public IReadOnlyList<Uri> GatewayUrls { get; }
+
+    public RedisServer Redis => _redis ?? throw new InvalidOperationException("The cluster has not started.");
+
+    /// <summary>The silos running now.</summary>
+    public IReadOnlyList<ClusterProcess> Silos
+    {
+        get
+        {
+            lock (_silos)
+            {
+                return [.. _silos];
+            }
+        }
+    }
+
+    public static async Task<ChaosCluster> StartAsync(ChaosClusterOptions options, string clusterId, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(log);
+        var cluster = new ChaosCluster(options, clusterId);
+        try
+        {
+            cluster._redis = await RedisServer.StartAsync(new RedisServerOptions { AppendOnly = true });
+            await log.WriteLineAsync($"store: {cluster._redis} (append-only file, fsync always)");
+            cluster._store = await ConnectionMultiplexer.ConnectAsync($"{cluster._redis.ConnectionString},abortConnect=false,connectRetry=5");
+            var connection = new RedisConnection(Options.Create(new RedisOptions { Multiplexer = cluster._store }), NullLogger<RedisConnection>.Instance);
+            cluster._membership = new RedisMembershipTable(connection, Options.Create(new ClusterOptions { Id = clusterId }), NullLogger<RedisMembershipTable>.Instance);
+            await cluster._membership.InitializeAsync(CancellationToken.None);
+            var silos = Enumerable.Range(0, options.Silos).Select(_ => cluster.StartSiloAsync()).ToList();
+            foreach (var silo in await Task.WhenAll(silos))
+            {
+                await log.WriteLineAsync($"silo: {silo}");
+            }
+
+            await Task.WhenAll(Enumerable.Range(0, options.Gateways).Select(cluster.StartGatewayAsync));
+            foreach (var gateway in cluster._gateways)
+            {
+                await log.WriteLineAsync($"gateway: {gateway}");
+            }
+
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts a new silo with a name never used before in the run, and waits until the membership shows it active.</summary>
+    public async Task<ClusterProcess> StartSiloAsync()
+    {
+        var name = $"silo-{Interlocked.Increment(ref _siloCount).ToString(CultureInfo.InvariantCulture)}";
+        var port = FreePort.Next();
+        var process = ProjectProcess.Start(name, RepositoryPaths.BuiltAssembly("Grains.Silo"),
+        [
+            $"--Redis:ConnectionString={Redis.ConnectionString}",
+            "--Redis:RecordActivations=true",
+            $"--Cluster:Id={ClusterId}",
+            $"--Silo:Name={name}",
+            $"--Silo:Port={port.ToString(CultureInfo.InvariantCulture)}",
+            "--Logging:LogLevel:Default=Warning",
+            .. _options.SiloArguments,
+        ]);
+        var silo = new ClusterProcess(name, port, process, RunClock.Now());
+        lock (_silos)
+        {
+            _silos.Add(silo);
+        }
+
+        await WaitUntilAsync(async () => (await ReadMembershipAsync()).Any(m => m.Name == name && m.Status == SiloStatus.Active), silo, "to join the cluster");
+        return silo;
+    }
+
+    /// <summary>Takes a silo out of the running set once the nemesis has stopped it; its process is kept for the final cleanup.</summary>
+    public void Retire(ClusterProcess silo)
+    {
+        lock (_silos)
+        {
+            _silos.Remove(silo);
+            _retired.Add(silo);
+        }
+    }
+
+    public ClusterProcess? Gateway(int index) => _gateways[index];
+
+    /// <summary>Starts gateway <paramref name="index"/> on its fixed port (after a kill: again), and waits until it is ready.</summary>
+    public async Task<ClusterProcess> StartGatewayAsync(int index)
+    {
+        if (_gateways[index] is { } old)
+        {
+            lock (_silos)
+            {
+                _retired.Add(old);
+            }
+        }
+
+        var url = GatewayUrls[index];
+        var name = $"gateway-{(index + 1).ToString(CultureInfo.InvariantCulture)}";
+        var process = ProjectProcess.Start(name, RepositoryPaths.BuiltAssembly("Grains.Gateway"),
+            [
+                $"--urls={url}",
+                $"--Redis:ConnectionString={Redis.ConnectionString}",
+                $"--Cluster:Id={ClusterId}",
+                "--Logging:LogLevel:Default=Warning",
+                // The workload's users send far fewer requests than this; the limit must never be what fails them.
+                "--Gateway:RateLimit:TokenLimit=1000",
+                "--Gateway:RateLimit:TokensPerPeriod=1000",
+            ],
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["Gateway__TokenKey"] = _tokenKey });
+        var gateway = new ClusterProcess(name, url.Port, process, RunClock.Now());
+        _gateways[index] = gateway;
+        await WaitUntilAsync(() => IsReadyAsync(url), gateway, "to be ready");
+        return gateway;
+    }
+
+    /// <summary>Whether every gateway answers ready and exactly the expected number of silos is active.</summary>
+    public async Task<bool> IsHealthyAsync()
+    {
+        try
+        {
+            var active = (await ReadMembershipAsync()).Count(m => m.Status == SiloStatus.Active);
+            if (active != _options.Silos)
+            {
+                return false;
+            }
+
+            foreach (var url in GatewayUrls)
+            {
+                if (!await IsReadyAsync(url))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+        catch (RedisException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<IReadOnlyList<MembershipEntry>> ReadMembershipAsync() =>
+        await _membership!.ReadAllAsync(CancellationToken.None);
+
+    /// <summary>How many grains the directory places on each silo, by silo name.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountGrainsBySiloAsync()
+    {
+        var names = (await ReadMembershipAsync()).ToDictionary(m => m.Silo.Id, m => m.Name, StringComparer.Ordinal);
+        var entries = await _store!.GetDatabase().HashValuesAsync(new RedisKeys(ClusterId).Directory);
+        return entries
+            .Select(e => ((string)e!).Split('|', 2)[0])
+            .GroupBy(id => names.GetValueOrDefault(id) ?? id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+    }
+
+    public async Task<IReadOnlyList<JournaledActivation>> ReadJournalAsync() =>
+        await RedisActivationJournal.ReadAllAsync(_store!.GetDatabase(), ClusterId);
+
+    /// <summary>The last lines of every process of the run, for a report of a failed run.</summary>
+    public IReadOnlyDictionary<string, string> RecentOutput()
+    {
+        lock (_silos)
+        {
+            return _silos.Concat(_retired).Concat(_gateways.OfType<ClusterProcess>())
+                .DistinctBy(p => p.Process.Id)
+                .ToDictionary(p => $"{p.Name} (pid {p.Process.Id})", p => p.Process.RecentOutput, StringComparer.Ordinal);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        List<ClusterProcess> all;
+        lock (_silos)
+        {
+            all = [.. _gateways.OfType<ClusterProcess>(), .. _silos, .. _retired];
+        }
+
+        foreach (var process in all)
+        {
+            await process.Process.DisposeAsync();
+        }
+
+        _store?.Dispose();
+        _http.Dispose();
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync();
+        }
+    }
+
+    private async Task<bool> IsReadyAsync(Uri gateway)
+    {
+        try
+        {
+            using var response = await _http.GetAsync(new Uri(gateway, "/health/ready"));
+            return response.StatusCode == HttpStatusCode.OK;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task WaitUntilAsync(Func<Task<bool>> condition, ClusterProcess process, string what)
+    {
+        var deadline = DateTime.UtcNow + _options.StartTimeout;
+        while (true)
+        {
+            if (process.Process.HasExited)
+            {
+                throw new InvalidOperationException($"{process} exited with code {process.Process.ExitCode} before it came {what}:{Environment.NewLine}{process.Process.RecentOutput}");
+            }
+
+            try
+            {
+                if (await condition())
+                {
+                    return;
+                }
+            }
+            catch (RedisException)
+            {
+                // The store is restarting; ask again.
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{process} did not come {what} within {_options.StartTimeout.TotalSeconds:0} s:{Environment.NewLine}{process.Process.RecentOutput}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace Grains.Chaos.Cluster;
+
+/// <summary>The processes under test.</summary>
+public sealed record ChaosClusterOptions
+{
+    public int Silos { get; init; } = 3;
+
+    public int Gateways { get; init; } = 2;
+
+    /// <summary>How long a started silo or gateway, or a restarted Redis, may take to be ready.</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Extra <c>--Key=value</c> arguments for every silo (runtime options such as <c>--Membership:DeathTimeout=00:00:03</c>).</summary>
+    public IReadOnlyList<string> SiloArguments { get; init; } = [];
+}

@@ -1,0 +1,173 @@
+using Grains.Chaos.Cluster;
+using Grains.Chaos.Workload;
+using StackExchange.Redis;
+
+namespace Grains.Chaos.Nemesis;
+
+/// <summary>
+/// Injects faults into the cluster on a schedule while the workload runs: one at a time, each undone and the cluster
+/// healthy again before the next. The schedule is drawn from a seeded random source, so a run can be repeated.
+/// </summary>
+public sealed class FaultInjector(ChaosCluster cluster, NemesisOptions options, int seed, TextWriter log)
+{
+    private readonly Random _random = new(seed);
+    private readonly List<Fault> _faults = [];
+    private readonly Queue<FaultKind> _bag = new();
+
+    public IReadOnlyList<Fault> Faults => _faults;
+
+    /// <summary>Injects faults until <paramref name="duration"/> has passed since the call; the last fault is always undone.</summary>
+    public async Task RunAsync(TimeSpan duration)
+    {
+        var end = DateTime.UtcNow + duration;
+        var next = DateTime.UtcNow + options.Interval;
+        while (next < end)
+        {
+            await Task.Delay(next - DateTime.UtcNow is { Ticks: > 0 } wait ? wait : TimeSpan.Zero);
+            next = DateTime.UtcNow + options.Interval;
+            var fault = await InjectAsync(NextKind(), _faults.Count + 1);
+            _faults.Add(fault);
+            await log.WriteLineAsync(Describe(fault));
+        }
+    }
+
+    private FaultKind NextKind()
+    {
+        if (_bag.Count == 0)
+        {
+            foreach (var kind in options.Faults.OrderBy(_ => _random.Next()))
+            {
+                _bag.Enqueue(kind);
+            }
+        }
+
+        return _bag.Dequeue();
+    }
+
+    private async Task<Fault> InjectAsync(FaultKind kind, int number)
+    {
+        Fault fault;
+        try
+        {
+            fault = kind switch
+            {
+                FaultKind.Kill => await KillSiloAsync(number),
+                FaultKind.Terminate => await TerminateSiloAsync(number),
+                FaultKind.Pause => await PauseSiloAsync(number),
+                FaultKind.Gateway => await KillGatewayAsync(number),
+                _ => await RestartRedisAsync(number),
+            };
+        }
+        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
+        {
+            return new Fault(number, kind, "?", RunClock.Now(), Error: ex.Message);
+        }
+
+        return await WaitForHealthAsync(fault);
+    }
+
+    private Task<Fault> KillSiloAsync(int number) =>
+        ReplaceSiloAsync(number, FaultKind.Kill, victim =>
+        {
+            victim.Process.Kill();
+            return Task.CompletedTask;
+        }, TimeSpan.FromSeconds(10), "survived SIGKILL");
+
+    private Task<Fault> TerminateSiloAsync(int number) =>
+        ReplaceSiloAsync(number, FaultKind.Terminate, victim =>
+        {
+            victim.Process.Terminate();
+            return Task.CompletedTask;
+        }, options.GracefulStopTimeout, $"did not stop within {options.GracefulStopTimeout.TotalSeconds:0} s of SIGTERM");
+
+    private Task<Fault> PauseSiloAsync(int number) =>
+        ReplaceSiloAsync(number, FaultKind.Pause, async victim =>
+        {
+            victim.Process.Pause();
+            await Task.Delay(options.PauseDuration);
+            victim.Process.Resume();
+        }, options.ZombieExitTimeout, $"still running {options.ZombieExitTimeout.TotalSeconds:0} s after SIGCONT: a zombie");
+
+    /// <summary>Stops a silo that hosts grains by <paramref name="stop"/>, waits for its process to end (killing it if it does not), and starts a replacement.</summary>
+    private async Task<Fault> ReplaceSiloAsync(int number, FaultKind kind, Func<ClusterProcess, Task> stop, TimeSpan exitTimeout, string notExited)
+    {
+        var victim = await PickSiloAsync();
+        var startedAt = RunClock.Now();
+        await stop(victim);
+        var exited = await victim.Process.WaitForExitAsync(exitTimeout);
+        cluster.Retire(victim);
+        if (!exited)
+        {
+            victim.Process.Kill();
+        }
+
+        var replacement = await cluster.StartSiloAsync();
+        return new Fault(number, kind, victim.Name, startedAt, RunClock.Now(), Replacement: replacement.Name,
+            ExitCode: ExitCodeOf(victim), ExitedBySelf: kind == FaultKind.Kill ? null : exited, Error: exited ? null : notExited);
+    }
+
+    private async Task<Fault> KillGatewayAsync(int number)
+    {
+        var index = _random.Next(cluster.GatewayUrls.Count);
+        var victim = cluster.Gateway(index)!;
+        var startedAt = RunClock.Now();
+        victim.Process.Kill();
+        await victim.Process.WaitForExitAsync(TimeSpan.FromSeconds(10));
+        await Task.Delay(options.GatewayDowntime);
+        await cluster.StartGatewayAsync(index);
+        return new Fault(number, FaultKind.Gateway, victim.Name, startedAt, RunClock.Now());
+    }
+
+    private async Task<Fault> RestartRedisAsync(int number)
+    {
+        var startedAt = RunClock.Now();
+        await cluster.Redis.RestartAsync();
+        return new Fault(number, FaultKind.Redis, "redis", startedAt, RunClock.Now());
+    }
+
+    private async Task<Fault> WaitForHealthAsync(Fault fault)
+    {
+        var deadline = DateTime.UtcNow + options.HealTimeout;
+        while (!await cluster.IsHealthyAsync())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return fault with { Error = $"{fault.Error} the cluster was not healthy within {options.HealTimeout.TotalSeconds:0} s".Trim() };
+            }
+
+            await Task.Delay(100);
+        }
+
+        return fault with { HealthyAt = RunClock.Now() };
+    }
+
+    /// <summary>A random silo among those that host grains, so that every silo fault has grains to fail over; any silo when none does.</summary>
+    private async Task<ClusterProcess> PickSiloAsync()
+    {
+        var silos = cluster.Silos;
+        IReadOnlyDictionary<string, int> grains;
+        try
+        {
+            grains = await cluster.CountGrainsBySiloAsync();
+        }
+        catch (RedisException)
+        {
+            grains = new Dictionary<string, int>();
+        }
+
+        var hosting = silos.Where(s => grains.GetValueOrDefault(s.Name) > 0).ToList();
+        var candidates = hosting.Count > 0 ? hosting : silos;
+        return candidates[_random.Next(candidates.Count)];
+    }
+
+    private static int? ExitCodeOf(ClusterProcess process) => process.Process.HasExited ? process.Process.ExitCode : null;
+
+    private static string Describe(Fault fault)
+    {
+        var healthy = fault.HealthyAt is { } at ? $"healthy after {(at - fault.StartedAt) / 1000.0:0.0} s" : "NOT HEALTHY";
+        var replacement = fault.Replacement is null ? string.Empty : $", replaced by {fault.Replacement}";
+        var exit = fault.ExitCode is { } code ? $", exit code {code}" : string.Empty;
+        var error = fault.Error is null ? string.Empty : $" ({fault.Error})";
+        return $"fault {fault.Number,3}: {fault.Kind,-9} {fault.Target}{exit}{replacement}; {healthy}{error}";
+    }
+}

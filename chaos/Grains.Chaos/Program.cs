@@ -1,0 +1,3 @@
+using Grains.Chaos;
+
+return await ChaosCommand.Create().Parse(args).InvokeAsync();

@@ -1,0 +1,3 @@
+namespace Grains.Chaos.Workload;
+
+public sealed record CreateSessionBody(string UserId);
