@@ -23,6 +23,9 @@ internal static class ChaosCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the fault schedule and of the users' choices.", DefaultValueFactory = _ => Environment.TickCount };
         var report = new Option<string>("--report") { Description = "Where to write the JSON report.", DefaultValueFactory = _ => "chaos-report.json" };
         var history = new Option<string?>("--history") { Description = "Where to write the history as JSON lines (invoke and ok/fail/info events)." };
+        var logs = new Option<string?>("--logs") { Description = "A directory for every process's whole output." };
+        var siloArguments = new Option<string[]>("--silo-arg") { Description = "An extra --Key=value for every silo, such as --Membership:DeathTimeout=00:00:03 (repeatable)." };
+        var gatewayArguments = new Option<string[]>("--gateway-arg") { Description = "An extra --Key=value for every gateway (repeatable)." };
         faults.Validators.Add(r =>
         {
             if (ParseFaults(r.GetValueOrDefault<string>()) is null)
@@ -42,7 +45,7 @@ internal static class ChaosCommand
             "Runs the shop on real processes (Redis, silos, gateways) on loopback, kills and pauses them while simulated users "
             + "shop, and checks that no acknowledged write was lost, none was applied twice, and no grain had two activations.")
         {
-            mode, duration, interval, faults, users, silos, gateways, pause, seed, report, history,
+            mode, duration, interval, faults, users, silos, gateways, pause, seed, report, history, logs, siloArguments, gatewayArguments,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -51,7 +54,14 @@ internal static class ChaosCommand
             {
                 Seed = result.GetValue(seed),
                 Duration = result.GetValue(duration) is { } d ? TimeSpan.FromSeconds(d) : preset.Duration,
-                Cluster = preset.Cluster with { Silos = result.GetValue(silos), Gateways = result.GetValue(gateways) },
+                Cluster = preset.Cluster with
+                {
+                    Silos = result.GetValue(silos),
+                    Gateways = result.GetValue(gateways),
+                    LogDirectory = result.GetValue(logs),
+                    SiloArguments = result.GetValue(siloArguments) ?? [],
+                    GatewayArguments = result.GetValue(gatewayArguments) ?? [],
+                },
                 Workload = preset.Workload with { Users = result.GetValue(users) },
                 Nemesis = preset.Nemesis with
                 {

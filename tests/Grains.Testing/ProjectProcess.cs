@@ -12,11 +12,13 @@ public sealed class ProjectProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly TextWriter? _log;
 
-    private ProjectProcess(string name, Process process)
+    private ProjectProcess(string name, Process process, TextWriter? log)
     {
         Name = name;
         _process = process;
+        _log = log;
     }
 
     public string Name { get; }
@@ -31,7 +33,9 @@ public sealed class ProjectProcess : IAsyncDisposable
     public string RecentOutput => string.Join(Environment.NewLine, _output.TakeLast(60));
 
     /// <param name="environment">Extra environment variables, for values that must not show on a command line (keys).</param>
-    public static ProjectProcess Start(string name, string assemblyPath, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="log">Where to copy every line the process writes, besides the recent lines kept in memory; the caller disposes it.</param>
+    public static ProjectProcess Start(
+        string name, string assemblyPath, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, TextWriter? log = null)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -54,7 +58,7 @@ public sealed class ProjectProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = info };
-        var result = new ProjectProcess(name, process);
+        var result = new ProjectProcess(name, process, log is null ? null : TextWriter.Synchronized(log));
         process.OutputDataReceived += (_, e) => result.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => result.Keep(e.Data);
         process.Start();
@@ -131,6 +135,7 @@ public sealed class ProjectProcess : IAsyncDisposable
             return;
         }
 
+        _log?.WriteLine(line);
         _output.Enqueue(line);
         while (_output.Count > 500)
         {

@@ -25,6 +25,7 @@ public sealed class ChaosCluster : IAsyncDisposable
     private readonly List<ClusterProcess> _retired = [];
     private readonly ClusterProcess?[] _gateways;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(2) };
+    private readonly List<StreamWriter> _logs = [];
     private RedisServer? _redis;
     private ConnectionMultiplexer? _store;
     private RedisMembershipTable? _membership;
@@ -94,24 +95,34 @@ public sealed class ChaosCluster : IAsyncDisposable
     public async Task<ClusterProcess> StartSiloAsync()
     {
         var name = $"silo-{Interlocked.Increment(ref _siloCount).ToString(CultureInfo.InvariantCulture)}";
-        var port = FreePort.Next();
+        // Port 0: the silo binds a free port itself, so it can never take a gateway's port (or another silo's).
         var process = ProjectProcess.Start(name, RepositoryPaths.BuiltAssembly("Grains.Silo"),
         [
             $"--Redis:ConnectionString={Redis.ConnectionString}",
             "--Redis:RecordActivations=true",
             $"--Cluster:Id={ClusterId}",
             $"--Silo:Name={name}",
-            $"--Silo:Port={port.ToString(CultureInfo.InvariantCulture)}",
+            "--Silo:Port=0",
             "--Logging:LogLevel:Default=Warning",
             .. _options.SiloArguments,
-        ]);
-        var silo = new ClusterProcess(name, port, process, RunClock.Now());
+        ], log: OpenLog(name));
+        var starting = new ClusterProcess(name, 0, process, RunClock.Now());
         lock (_silos)
         {
-            _silos.Add(silo);
+            _silos.Add(starting);
         }
 
-        await WaitUntilAsync(async () => (await ReadMembershipAsync()).Any(m => m.Name == name && m.Status == SiloStatus.Active), silo, "to join the cluster");
+        MembershipEntry? joined = null;
+        await WaitUntilAsync(
+            async () => (joined = (await ReadMembershipAsync()).FirstOrDefault(m => m.Name == name && m.Status == SiloStatus.Active)) is not null,
+            starting,
+            "to join the cluster");
+        var silo = starting with { Port = joined!.Silo.Port };
+        lock (_silos)
+        {
+            _silos[_silos.IndexOf(starting)] = silo;
+        }
+
         return silo;
     }
 
@@ -149,8 +160,10 @@ public sealed class ChaosCluster : IAsyncDisposable
                 // The workload's users send far fewer requests than this; the limit must never be what fails them.
                 "--Gateway:RateLimit:TokenLimit=1000",
                 "--Gateway:RateLimit:TokensPerPeriod=1000",
+                .. _options.GatewayArguments,
             ],
-            new Dictionary<string, string>(StringComparer.Ordinal) { ["Gateway__TokenKey"] = _tokenKey });
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["Gateway__TokenKey"] = _tokenKey },
+            OpenLog(name));
         var gateway = new ClusterProcess(name, url.Port, process, RunClock.Now());
         _gateways[index] = gateway;
         await WaitUntilAsync(() => IsReadyAsync(url), gateway, "to be ready");
@@ -227,10 +240,36 @@ public sealed class ChaosCluster : IAsyncDisposable
 
         _store?.Dispose();
         _http.Dispose();
+        lock (_logs)
+        {
+            foreach (var log in _logs)
+            {
+                log.Dispose();
+            }
+        }
+
         if (_redis is not null)
         {
             await _redis.DisposeAsync();
         }
+    }
+
+    /// <summary>The log file of a process, when the run keeps logs; a restarted gateway appends to its predecessor's.</summary>
+    private StreamWriter? OpenLog(string name)
+    {
+        if (_options.LogDirectory is not { } directory)
+        {
+            return null;
+        }
+
+        Directory.CreateDirectory(directory);
+        var log = new StreamWriter(Path.Combine(directory, name + ".log"), append: true) { AutoFlush = true };
+        lock (_logs)
+        {
+            _logs.Add(log);
+        }
+
+        return log;
     }
 
     private async Task<bool> IsReadyAsync(Uri gateway)

@@ -12,4 +12,10 @@ public sealed record ChaosClusterOptions
 
     /// <summary>Extra <c>--Key=value</c> arguments for every silo (runtime options such as <c>--Membership:DeathTimeout=00:00:03</c>).</summary>
     public IReadOnlyList<string> SiloArguments { get; init; } = [];
+
+    /// <summary>Extra <c>--Key=value</c> arguments for every gateway.</summary>
+    public IReadOnlyList<string> GatewayArguments { get; init; } = [];
+
+    /// <summary>A directory to write every process's whole output to (<c>silo-4.log</c>, <c>gateway-1.log</c>); none when null.</summary>
+    public string? LogDirectory { get; init; }
 }

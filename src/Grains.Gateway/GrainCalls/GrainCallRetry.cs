@@ -20,8 +20,9 @@ public static class GrainCallRetry
             }
             catch (Exception ex) when (IsOutcomeUnknown(ex) && retryIsSafe && attempt < maxRetries)
             {
-                // A short pause lets the cluster notice the dead silo, or the store come back, before the call is placed again.
-                await Task.Delay(TimeSpan.FromMilliseconds(250 * (attempt + 1)), cancellationToken).ConfigureAwait(false);
+                // A short pause lets the cluster notice the dead silo before the call is placed again (100 ms), and a longer
+                // second one lets a restarting store come back (400 ms more).
+                await Task.Delay(TimeSpan.FromMilliseconds(100 << (2 * attempt)), cancellationToken).ConfigureAwait(false);
             }
         }
     }
