@@ -100,6 +100,30 @@ public sealed class ProcessClusterTests(RedisFixture redis, ITestOutputHelper ou
         Assert.Equal(index + 1, await grain.GetAsync());
     }
 
+    [Fact]
+    public async Task A_silo_stopped_with_SIGTERM_hands_its_grains_over_leaves_and_exits_with_success()
+    {
+        var placed = await ActivateAsync("term", 20);
+        var leaving = _silos.Single(s => s.Name == placed.Values.First());
+
+        leaving.Terminate();
+        // Callers go on meanwhile: a graceful stop fails none of their calls.
+        foreach (var (index, _) in placed)
+        {
+            Assert.Equal(index, await Client.GetGrain<ICounterGrain>($"term-{index}").GetAsync());
+        }
+
+        Assert.True(await leaving.WaitForExitAsync(TimeSpan.FromSeconds(30)), "the silo did not stop after SIGTERM:\n" + leaving.RecentOutput);
+        // Leaving is not being declared dead: a supervisor must not take a clean stop for a crash (exit code 3).
+        Assert.True(leaving.ExitCode == 0, $"exit code {leaving.ExitCode}:\n{leaving.RecentOutput}");
+        foreach (var (index, _) in placed)
+        {
+            var grain = Client.GetGrain<ICounterGrain>($"term-{index}");
+            Assert.Equal(index, await grain.GetAsync());
+            Assert.NotEqual(leaving.Name, await grain.WhereAsync());
+        }
+    }
+
     private void StartSilo(string name)
     {
         _silos.Add(ProjectProcess.Start(name, RepositoryPaths.BuiltAssembly("Grains.Silo"),

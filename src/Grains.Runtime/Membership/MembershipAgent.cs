@@ -34,6 +34,9 @@ internal sealed partial class MembershipAgent : IAsyncDisposable
     private Task? _probes;
     private int _declaredDead;
 
+    /// <summary>Set when this silo leaves by itself: its own Dead row is then no news, and no reason to exit as declared dead.</summary>
+    private int _left;
+
     /// <summary>Since when this silo's heartbeats have succeeded without a break (a timestamp; 0 while they fail).</summary>
     private long _heardSince;
     private long _nextCleanup;
@@ -80,6 +83,12 @@ internal sealed partial class MembershipAgent : IAsyncDisposable
 
     public async Task<bool> SetStatusAsync(SiloStatus status, CancellationToken cancellationToken)
     {
+        if (status == SiloStatus.Dead)
+        {
+            // Before the row changes: a heartbeat that races with the update must not read it as a verdict of the peers.
+            Interlocked.Exchange(ref _left, 1);
+        }
+
         var updated = await _table.UpdateStatusAsync(Self, status, cancellationToken).ConfigureAwait(false);
         _refresher.RequestRefresh();
         return updated;
@@ -137,7 +146,7 @@ internal sealed partial class MembershipAgent : IAsyncDisposable
                 _lease.Extend(sentAt, _options.LeaseDuration);
                 Interlocked.CompareExchange(ref _heardSince, sentAt, 0);
             }
-            else
+            else if (Volatile.Read(ref _left) == 0)
             {
                 OnDeclaredDead();
             }
