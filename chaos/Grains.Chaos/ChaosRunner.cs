@@ -43,7 +43,7 @@ public static class ChaosRunner
         }
 
         await log.WriteLineAsync("faults stopped; reading the final state");
-        var healthy = await WaitForHealthAsync(cluster, settings.Nemesis.HealTimeout);
+        var healthy = await nemesis.HealAsync();
         var finalStates = await workload.ReadFinalStatesAsync(s_finalReadTimeout);
         var members = await cluster.ReadMembershipAsync();
         var journal = await cluster.ReadJournalAsync();
@@ -60,7 +60,7 @@ public static class ChaosRunner
         var intervals = ActivationChecker.Intervals(journal, members, runEnd);
         var faults = nemesis.Faults;
         var failovers = FailoverMeasure.Measure(faults, intervals, operations, workload.History.SessionUsers);
-        var invariants = Invariants(cart, activations, faults, healthy, operations);
+        var invariants = Invariants(cart, activations, nemesis, healthy, operations);
         var valid = invariants.All(i => i.Holds);
         return new ChaosReport(
             runId,
@@ -78,36 +78,26 @@ public static class ChaosRunner
                 .ToDictionary(g => g.Key.ToString(), g => Distribution.Of(g.Select(f => (double)f.Milliseconds!.Value)), StringComparer.Ordinal),
             failovers,
             faults,
+            nemesis.UnexpectedExits,
             valid ? null : cluster.RecentOutput());
     }
 
-    private static List<Invariant> Invariants(CartCheck cart, ActivationCheck activations, IReadOnlyList<Fault> faults, bool healthy, IReadOnlyList<Operation> operations) =>
-    [
-        new("lost acknowledged writes", cart.LostAcknowledgedWrites, 0),
-        new("unexpected or duplicated applications", cart.UnexpectedApplications, 0),
-        new("duplicate activations", activations.DuplicateActivations, 0),
-        new("stale reads", cart.StaleReads, 0),
-        new("users whose final state could not be read", cart.UnreadableUsers, 0),
-        new("resumed zombies that kept running", faults.Count(f => f.Kind == FaultKind.Pause && f.ExitedBySelf == false), 0),
-        new("graceful stops that did not finish", faults.Count(f => f.Kind == FaultKind.Terminate && f.ExitedBySelf == false), 0),
-        new("faults the cluster did not heal from", faults.Count(f => f.HealthyAt is null) + (healthy ? 0 : 1), 0),
-        new("acknowledged operations (the workload ran)", operations.Count(o => o.Outcome == Outcome.Ok), 1, AtLeast: true),
-        new("faults injected", faults.Count, 1, AtLeast: true),
-    ];
-
-    private static async Task<bool> WaitForHealthAsync(ChaosCluster cluster, TimeSpan timeout)
+    private static List<Invariant> Invariants(CartCheck cart, ActivationCheck activations, FaultInjector nemesis, bool healthy, IReadOnlyList<Operation> operations)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await cluster.IsHealthyAsync())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                return false;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return true;
+        var faults = nemesis.Faults;
+        return
+        [
+            new("lost acknowledged writes", cart.LostAcknowledgedWrites, 0),
+            new("unexpected or duplicated applications", cart.UnexpectedApplications, 0),
+            new("duplicate activations", activations.DuplicateActivations, 0),
+            new("stale reads", cart.StaleReads, 0),
+            new("users whose final state could not be read", cart.UnreadableUsers, 0),
+            new("resumed zombies that kept running", faults.Count(f => f.Kind == FaultKind.Pause && f.ExitedBySelf == false), 0),
+            new("graceful stops that did not finish", faults.Count(f => f.Kind == FaultKind.Terminate && f.ExitedBySelf == false), 0),
+            new("faults the cluster did not heal from", faults.Count(f => f.HealthyAt is null) + (healthy ? 0 : 1), 0),
+            new("processes that stopped without a fault", nemesis.UnexpectedExits.Count, 0),
+            new("acknowledged operations (the workload ran)", operations.Count(o => o.Outcome == Outcome.Ok), 1, AtLeast: true),
+            new("faults injected", faults.Count, 1, AtLeast: true),
+        ];
     }
 }

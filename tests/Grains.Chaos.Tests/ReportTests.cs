@@ -84,5 +84,6 @@ public sealed class ReportTests
         [],
         new Dictionary<string, Distribution>(),
         [],
+        [],
         []);
 }

@@ -13,8 +13,44 @@ public sealed class FaultInjector(ChaosCluster cluster, NemesisOptions options, 
     private readonly Random _random = new(seed);
     private readonly List<Fault> _faults = [];
     private readonly Queue<FaultKind> _bag = new();
+    private readonly List<UnexpectedExit> _exits = [];
 
     public IReadOnlyList<Fault> Faults => _faults;
+
+    /// <summary>Processes that ended although no fault stopped them; each was replaced, as a supervisor would.</summary>
+    public IReadOnlyList<UnexpectedExit> UnexpectedExits => _exits;
+
+    /// <summary>
+    /// Waits until the cluster is healthy again, replacing any silo or gateway that ended by itself meanwhile (it is
+    /// recorded, and breaks an invariant). False when it did not heal within <see cref="NemesisOptions.HealTimeout"/>.
+    /// </summary>
+    public async Task<bool> HealAsync()
+    {
+        var deadline = DateTime.UtcNow + options.HealTimeout;
+        while (true)
+        {
+            try
+            {
+                await ReplaceExitedAsync();
+            }
+            catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
+            {
+                await log.WriteLineAsync($"a replacement did not start: {ex.Message}");
+            }
+
+            if (await cluster.IsHealthyAsync())
+            {
+                return true;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(100);
+        }
+    }
 
     /// <summary>Injects faults until <paramref name="duration"/> has passed since the call; the last fault is always undone.</summary>
     public async Task RunAsync(TimeSpan duration)
@@ -125,20 +161,35 @@ public sealed class FaultInjector(ChaosCluster cluster, NemesisOptions options, 
         return new Fault(number, FaultKind.Redis, "redis", startedAt, RunClock.Now());
     }
 
-    private async Task<Fault> WaitForHealthAsync(Fault fault)
-    {
-        var deadline = DateTime.UtcNow + options.HealTimeout;
-        while (!await cluster.IsHealthyAsync())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                return fault with { Error = $"{fault.Error} the cluster was not healthy within {options.HealTimeout.TotalSeconds:0} s".Trim() };
-            }
+    private async Task<Fault> WaitForHealthAsync(Fault fault) =>
+        await HealAsync()
+            ? fault with { HealthyAt = RunClock.Now() }
+            : fault with { Error = $"{fault.Error} the cluster was not healthy within {options.HealTimeout.TotalSeconds:0} s".Trim() };
 
-            await Task.Delay(100);
+    private async Task ReplaceExitedAsync()
+    {
+        foreach (var silo in cluster.Silos.Where(s => s.Process.HasExited))
+        {
+            cluster.Retire(silo);
+            await NoteExitAsync(silo);
+            await cluster.StartSiloAsync();
         }
 
-        return fault with { HealthyAt = RunClock.Now() };
+        for (var i = 0; i < cluster.GatewayUrls.Count; i++)
+        {
+            if (cluster.Gateway(i) is { Process.HasExited: true } gateway)
+            {
+                await NoteExitAsync(gateway);
+                await cluster.StartGatewayAsync(i);
+            }
+        }
+    }
+
+    private async Task NoteExitAsync(ClusterProcess process)
+    {
+        var output = string.Join(Environment.NewLine, process.Process.RecentOutput.Split(Environment.NewLine).TakeLast(40));
+        _exits.Add(new UnexpectedExit(process.Name, process.Process.ExitCode, RunClock.Now(), output));
+        await log.WriteLineAsync($"unexpected: {process} exited with code {process.Process.ExitCode} without a fault; starting a replacement");
     }
 
     /// <summary>A random silo among those that host grains, so that every silo fault has grains to fail over; any silo when none does.</summary>

@@ -17,6 +17,7 @@ public sealed record ChaosReport(
     IReadOnlyDictionary<string, Distribution> Failover,
     IReadOnlyList<FailoverSample> FailoverSamples,
     IReadOnlyList<Fault> Faults,
+    IReadOnlyList<UnexpectedExit> UnexpectedExits,
     IReadOnlyDictionary<string, string>? ProcessOutput = null)
 {
     /// <summary>0 when every invariant holds, 1 when one is broken.</summary>

@@ -50,7 +50,8 @@ public static class SummaryWriter
             Line(text, $"  {unrecovered} faults left a grain that did not answer again before the end of the run");
         }
 
-        foreach (var anomaly in report.Cart.Anomalies.Concat(report.Activations.Duplicates).Concat(report.Faults.Where(f => f.Error is not null).Select(f => $"fault {f.Number} ({f.Kind} {f.Target}): {f.Error}")).Take(30))
+        foreach (var anomaly in report.Cart.Anomalies.Concat(report.Activations.Duplicates).Concat(report.Faults.Where(f => f.Error is not null).Select(f => $"fault {f.Number} ({f.Kind} {f.Target}): {f.Error}"))
+            .Concat(report.UnexpectedExits.Select(e => $"{e.Process} exited with code {e.ExitCode} without a fault")).Take(30))
         {
             text.AppendLine("  ! " + anomaly);
         }
