@@ -54,6 +54,10 @@ internal sealed class SiloConnection
         var pipe = new StreamDuplexPipe(PipeReader.Create(stream), PipeWriter.Create(stream));
         var connection = new Connection(pipe, $"to {silo}", logger);
         var siloConnection = new SiloConnection(silo, connection);
+        // A process that is dying may still complete a TCP handshake from its accept queue, then reset the connection:
+        // that ends the wait for the answer at once, instead of after the whole connect timeout.
+        using var closed = connection.Closed.Register(static state => ((SiloConnection)state!)._helloAck.TrySetException(
+            new ConnectionFailedException($"Silo {((SiloConnection)state!).Silo} closed the connection during the handshake.", ConnectionFailure.Lost, delivered: false)), siloConnection);
         _ = RunAndDisposeAsync(connection, stream);
         connection.Send(new Message { Kind = MessageKind.Hello, Sender = selfId, SenderName = clusterId });
         Message ack;
