@@ -102,6 +102,10 @@ public sealed partial class RedisConnection(IOptions<RedisOptions> options, ILog
         configuration.ConnectTimeout = ToMilliseconds(settings.ConnectTimeout);
         configuration.SyncTimeout = ToMilliseconds(settings.OperationTimeout);
         configuration.ResponseTimeout = ToMilliseconds(settings.OperationTimeout);
+        // The client's default waits a whole connect timeout (5 s) between reconnect attempts, so an attempt that met a
+        // restarting Redis kept a silo silent long enough for its peers to declare it dead (seen in the chaos suite).
+        // Try again at each of the client's heartbeats instead (about once a second).
+        configuration.ReconnectRetryPolicy = new LinearRetry(250);
         var endpoints = Describe(configuration.EndPoints);
 
         Log.Connecting(logger, endpoints);

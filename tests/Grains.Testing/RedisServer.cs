@@ -63,6 +63,9 @@ public sealed class RedisServer : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>The last lines the server wrote since it was last started, for diagnostics.</summary>
+    public string RecentOutput => Output();
+
     /// <summary>Starts a server on a free loopback port and returns once it answers PING.</summary>
     public static async Task<RedisServer> StartAsync(RedisServerOptions? options = null, CancellationToken cancellationToken = default)
     {

@@ -219,9 +219,11 @@ public sealed class ChaosCluster : IAsyncDisposable
     {
         lock (_silos)
         {
-            return _silos.Concat(_retired).Concat(_gateways.OfType<ClusterProcess>())
+            var output = _silos.Concat(_retired).Concat(_gateways.OfType<ClusterProcess>())
                 .DistinctBy(p => p.Process.Id)
                 .ToDictionary(p => $"{p.Name} (pid {p.Process.Id})", p => p.Process.RecentOutput, StringComparer.Ordinal);
+            output["redis"] = Redis.RecentOutput;
+            return output;
         }
     }
 
