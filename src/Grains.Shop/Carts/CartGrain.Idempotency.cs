@@ -52,6 +52,12 @@ public sealed partial class CartGrain
             kept.RemoveRange(0, kept.Count - _options.IdempotencyKeyLimit);
         }
 
+        // Only the newest keep their whole result; a cart written on every change must not carry a thousand old carts.
+        for (var i = kept.Count - _options.IdempotencyResultLimit - 1; i >= 0 && !kept[i].IsCompacted; i--)
+        {
+            kept[i] = kept[i].Compacted();
+        }
+
         return next with { IdempotencyRecords = kept };
     }
 }

@@ -18,9 +18,9 @@ public sealed partial class CartGrain
     public async Task<Order> CheckoutAsync(Checkout command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (FindReplay(command.IdempotencyKey, CheckoutRequest) is { Order: { } replayed })
+        if (FindReplay(command.IdempotencyKey, CheckoutRequest) is { } replay)
         {
-            return replayed;
+            return replay.Order ?? await FindOrderAsync(replay.OrderId).ConfigureAwait(false);
         }
 
         if (state.State.Lines.Count == 0)
@@ -57,6 +57,11 @@ public sealed partial class CartGrain
     }
 
     private IOrdersGrain Orders => GrainFactory.GetGrain<IOrdersGrain>(UserId);
+
+    /// <summary>The order of a checkout whose idempotency record was compacted: it is among the user's orders, delivered or pending.</summary>
+    private async Task<Order> FindOrderAsync(string? orderId) =>
+        (await GetOrdersAsync().ConfigureAwait(false)).FirstOrDefault(o => string.Equals(o.OrderId, orderId, StringComparison.Ordinal))
+        ?? throw new InvalidOperationException($"The order of an earlier checkout, {orderId}, is not among the user's orders.");
 
     /// <summary>Hands pending orders to the orders grain. A failure leaves them pending: the checkout already succeeded.</summary>
     private async Task TryDeliverPendingOrdersAsync()

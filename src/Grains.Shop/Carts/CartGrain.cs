@@ -32,7 +32,8 @@ public sealed partial class CartGrain(
         var request = $"add {command.Sku} {command.Quantity}";
         if (FindReplay(command.IdempotencyKey, request) is { } replay)
         {
-            return ToCart(replay.Lines ?? [], replay.Version);
+            // A compacted record no longer holds the cart it produced: the cart as it is now includes its change.
+            return replay.Lines is { } first ? ToCart(first, replay.Version) : ToCart(state.State.Lines, state.State.Version);
         }
 
         var product = RequireProduct(command.Sku);

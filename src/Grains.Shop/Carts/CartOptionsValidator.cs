@@ -18,6 +18,11 @@ public sealed class CartOptionsValidator : IValidateOptions<CartOptions>
             failures.Add("Cart:IdempotencyKeyLimit must be between 1 and 100000.");
         }
 
+        if (options.IdempotencyResultLimit < 0)
+        {
+            failures.Add("Cart:IdempotencyResultLimit must not be negative.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
