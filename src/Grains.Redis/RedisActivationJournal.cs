@@ -11,7 +11,8 @@ namespace Grains.Redis;
 /// <summary>
 /// Journals activations to the list <c>grains:{c}:activations</c> when <see cref="RedisOptions.RecordActivations"/>
 /// is on. Each entry is <c>&lt;unixMs&gt;|&lt;kind&gt;|&lt;activationId&gt;|&lt;siloId&gt;|&lt;grainId&gt;</c>, stamped
-/// with the Redis server's clock, the one clock all silos share.
+/// with the Redis server's clock, the one clock all silos share. A start is recorded only while the silo is alive in
+/// the membership table, in the same script, so every recorded activation began before its silo's death.
 /// </summary>
 public sealed class RedisActivationJournal(RedisConnection connection, IOptions<RedisOptions> options, IOptions<ClusterOptions> clusterOptions) : IActivationJournal
 {
@@ -26,13 +27,21 @@ public sealed class RedisActivationJournal(RedisConnection connection, IOptions<
         }
 
         var entry = string.Join('|', (int)activationEvent.Kind, activationEvent.ActivationId, activationEvent.Silo.Id, activationEvent.Grain.ToString());
+        long result;
         try
         {
-            await connection.EvaluateAsync(RedisScripts.JournalActivation, [_keys.Activations], [entry], cancellationToken).ConfigureAwait(false);
+            var start = activationEvent.Kind == ActivationEventKind.Activated ? "1" : "0";
+            result = (long)await connection.EvaluateAsync(
+                RedisScripts.JournalActivation, [_keys.Activations, _keys.Members], [entry, activationEvent.Silo.Id, start], cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             throw new StorageUnavailableException("The activation journal could not be written.", ex);
+        }
+
+        if (result == RedisScripts.FenceLost)
+        {
+            throw new InconsistentStateException($"Silo {activationEvent.Silo.Id} is dead: the activation of {activationEvent.Grain} was refused.");
         }
     }
 

@@ -154,8 +154,13 @@ internal static class RedisScripts
         """;
 
     /// <summary>Returns the server's Garnet version, or an empty string when it is not Garnet.</summary>
-    /// <summary>KEYS[1] = journal list; ARGV[1] = entry without its time. Prepends the server's time in Unix ms.</summary>
-    public static readonly string JournalActivation = Prelude + """
+    /// <summary>
+    /// KEYS[1] = journal list, KEYS[2] = members; ARGV[1] = entry without its time, ARGV[2] = silo id, ARGV[3] = '1' for
+    /// an activation's start. Prepends the server's time in Unix ms and returns it. A start is refused with
+    /// <see cref="FenceLost"/> once the silo is dead: a zombie resuming mid-activation must not bring a grain to life.
+    /// </summary>
+    public static readonly string JournalActivation = Prelude + $$"""
+        if ARGV[3] == '1' and not is_live(KEYS[2], ARGV[2]) then return {{FenceLost}} end
         local ms = now_ms()
         redis.call('RPUSH', KEYS[1], string.format('%d|%s', ms, ARGV[1]))
         return ms

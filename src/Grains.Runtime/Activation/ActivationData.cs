@@ -169,9 +169,10 @@ internal sealed partial class ActivationData
             await _grain.OnActivateAsync(timeout.Token).ConfigureAwait(false);
             await _services.Journal.RecordAsync(NewEvent(ActivationEventKind.Activated), timeout.Token).ConfigureAwait(false);
         }
-        catch (StorageUnavailableException ex)
+        catch (Exception ex) when (ex is StorageUnavailableException or InconsistentStateException)
         {
-            // The store is away, not the grain at fault: no call ran, so the callers re-route and try again.
+            // The store is away, or this silo lost the grain or its life meanwhile (a zombie resuming mid-activation): the
+            // grain is not at fault and no call ran, so the callers re-route and try again.
             LogActivateFailed(_services.Logger, ex, GrainId.ToString());
             await UnregisterQuietlyAsync().ConfigureAwait(false);
             Abandon(item => RejectedResponse(item.Request, "The grain's state is unavailable."));
