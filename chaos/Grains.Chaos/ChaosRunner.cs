@@ -56,8 +56,8 @@ public static class ChaosRunner
         }
 
         var cart = CartChecker.Check(operations, finalStates);
-        var activations = ActivationChecker.Check(journal, members, runEnd);
         var intervals = ActivationChecker.Intervals(journal, members, runEnd);
+        var activations = ActivationChecker.Check(intervals);
         var faults = nemesis.Faults;
         var failovers = FailoverMeasure.Measure(faults, intervals, operations, workload.History.SessionUsers);
         var invariants = Invariants(cart, activations, nemesis, healthy, operations);

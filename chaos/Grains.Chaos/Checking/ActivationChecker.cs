@@ -12,9 +12,13 @@ public static class ActivationChecker
 {
     private const int MaxListed = 50;
 
-    public static ActivationCheck Check(IReadOnlyList<JournaledActivation> journal, IReadOnlyList<MembershipEntry> members, long runEnd)
+    public static ActivationCheck Check(IReadOnlyList<JournaledActivation> journal, IReadOnlyList<MembershipEntry> members, long runEnd) =>
+        Check(Intervals(journal, members, runEnd));
+
+    /// <summary>Checks intervals made by <see cref="Intervals"/>.</summary>
+    public static ActivationCheck Check(IReadOnlyList<ActivationInterval> intervals)
     {
-        var intervals = Intervals(journal, members, runEnd);
+        ArgumentNullException.ThrowIfNull(intervals);
         var duplicates = new List<string>();
         var count = 0;
         foreach (var grain in intervals.GroupBy(i => i.Grain))

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
-using Grains.Chaos.Workload;
 using Grains.Redis;
 using Grains.Runtime.Hosting;
 using Grains.Runtime.Membership;
@@ -106,7 +105,7 @@ public sealed class ChaosCluster : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             .. _options.SiloArguments,
         ], log: OpenLog(name));
-        var starting = new ClusterProcess(name, 0, process, RunClock.Now());
+        var starting = new ClusterProcess(name, 0, process);
         lock (_silos)
         {
             _silos.Add(starting);
@@ -164,7 +163,7 @@ public sealed class ChaosCluster : IAsyncDisposable
             ],
             new Dictionary<string, string>(StringComparer.Ordinal) { ["Gateway__TokenKey"] = _tokenKey },
             OpenLog(name));
-        var gateway = new ClusterProcess(name, url.Port, process, RunClock.Now());
+        var gateway = new ClusterProcess(name, url.Port, process);
         _gateways[index] = gateway;
         await WaitUntilAsync(() => IsReadyAsync(url), gateway, "to be ready");
         return gateway;

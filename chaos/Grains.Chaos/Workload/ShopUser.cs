@@ -47,7 +47,7 @@ public sealed class ShopUser(string userId, GatewayClient gateways, History hist
     }
 
     /// <summary>Runs operations until <paramref name="stop"/> is signalled; an operation under way is finished, never cut short.</summary>
-    public async Task RunAsync(CancellationToken stop, DateTimeOffset signInDeadline)
+    public async Task RunAsync(CancellationToken stop, TimeSpan signInTimeout)
     {
         while (!stop.IsCancellationRequested)
         {
@@ -56,7 +56,7 @@ public sealed class ShopUser(string userId, GatewayClient gateways, History hist
             if (operation.Status == (int)HttpStatusCode.Unauthorized && !stop.IsCancellationRequested)
             {
                 // The checker counts the lost session; the user signs in again so the workload goes on.
-                await SignInAsync(signInDeadline);
+                await SignInAsync(DateTimeOffset.UtcNow + signInTimeout);
             }
 
             try

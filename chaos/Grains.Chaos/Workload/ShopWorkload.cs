@@ -40,8 +40,7 @@ public sealed class ShopWorkload : IDisposable
 
     public void Start()
     {
-        var deadline = () => DateTimeOffset.UtcNow + s_signInTimeout;
-        _running = Task.WhenAll(_users.Select(u => Task.Run(() => u.RunAsync(_stop.Token, deadline()))));
+        _running = Task.WhenAll(_users.Select(u => Task.Run(() => u.RunAsync(_stop.Token, s_signInTimeout))));
     }
 
     /// <summary>Stops the users after the operations under way, and waits for them.</summary>

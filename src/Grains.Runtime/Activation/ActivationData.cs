@@ -175,7 +175,7 @@ internal sealed partial class ActivationData
             // grain is not at fault and no call ran, so the callers re-route and try again.
             LogActivateFailed(_services.Logger, ex, GrainId.ToString());
             await UnregisterQuietlyAsync().ConfigureAwait(false);
-            Abandon(item => RejectedResponse(item.Request, "The grain's state is unavailable."));
+            Abandon(item => RejectedResponse(item.Request, "The grain could not be activated here right now."));
             return false;
         }
         catch (Exception ex)
