@@ -24,8 +24,7 @@ public sealed partial class RedisGrainDirectory(
 
     public async Task<GrainLocation?> LookupAsync(GrainId grain, CancellationToken cancellationToken)
     {
-        var database = await connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
-        var entry = await database.HashGetAsync(_keys.Directory, grain.ToString()).ConfigureAwait(false);
+        var entry = await connection.ExecuteAsync(database => database.HashGetAsync(_keys.Directory, grain.ToString()), cancellationToken).ConfigureAwait(false);
         return entry.IsNull ? null : ParseEntry(grain, entry!);
     }
 
@@ -62,8 +61,7 @@ public sealed partial class RedisGrainDirectory(
 
     public async Task<IReadOnlyList<GrainLocation>> ListAsync(CancellationToken cancellationToken)
     {
-        var database = await connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
-        var entries = await database.HashGetAllAsync(_keys.Directory).ConfigureAwait(false);
+        var entries = await connection.ExecuteAsync(database => database.HashGetAllAsync(_keys.Directory), cancellationToken).ConfigureAwait(false);
         return [.. entries.Select(entry => ParseEntry(GrainId.Parse(entry.Name!), entry.Value!))];
     }
 

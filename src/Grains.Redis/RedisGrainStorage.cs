@@ -30,8 +30,7 @@ public sealed partial class RedisGrainStorage(
         RedisValue[] record;
         try
         {
-            var database = await connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
-            record = await database.HashGetAsync(Key(stateName, grainId), s_fields).ConfigureAwait(false);
+            record = await connection.ExecuteAsync(database => database.HashGetAsync(Key(stateName, grainId), s_fields), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {

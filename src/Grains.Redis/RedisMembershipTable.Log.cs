@@ -15,9 +15,6 @@ public sealed partial class RedisMembershipTable
         [LoggerMessage(103, LogLevel.Information, "Silo {Silo} is dead in the membership table")]
         public static partial void DeclaredDead(ILogger logger, string silo);
 
-        [LoggerMessage(104, LogLevel.Warning, "Could not subscribe to membership changes; members learn of changes by polling until the client resubscribes")]
-        public static partial void SubscribeFailed(ILogger logger, Exception exception);
-
         [LoggerMessage(105, LogLevel.Error, "A membership change handler failed")]
         public static partial void ChangeHandlerFailed(ILogger logger, Exception exception);
     }

@@ -24,8 +24,7 @@ public sealed partial class RedisMembershipTable(
 
     public async Task<IReadOnlyList<MembershipEntry>> ReadAllAsync(CancellationToken cancellationToken)
     {
-        var database = await connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await database.HashGetAllAsync(_keys.Members).ConfigureAwait(false);
+        var rows = await connection.ExecuteAsync(database => database.HashGetAllAsync(_keys.Members), cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(row => ParseRow(row.Name!, row.Value!))];
     }
 
@@ -81,9 +80,7 @@ public sealed partial class RedisMembershipTable(
     public IDisposable SubscribeToChanges(Action onChange)
     {
         ArgumentNullException.ThrowIfNull(onChange);
-        var subscriber = connection.Multiplexer.GetSubscriber();
-        RedisChannel channel = _keys.MembershipChanges;
-        Action<RedisChannel, RedisValue> handler = (_, _) =>
+        return connection.Subscribe((RedisChannel)_keys.MembershipChanges, (_, _) =>
         {
             try
             {
@@ -93,19 +90,7 @@ public sealed partial class RedisMembershipTable(
             {
                 Log.ChangeHandlerFailed(logger, ex);
             }
-        };
-
-        try
-        {
-            subscriber.Subscribe(channel, handler);
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            // Notifications are a hint that readers do not depend on; the client subscribes again when it reconnects.
-            Log.SubscribeFailed(logger, ex);
-        }
-
-        return new Subscription(subscriber, channel, handler);
+        });
     }
 
     private Task<RedisResult> EvaluateAsync(string script, RedisValue[] arguments, CancellationToken cancellationToken) =>
@@ -127,18 +112,5 @@ public sealed partial class RedisMembershipTable(
             (SiloStatus)int.Parse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture),
             DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture)),
             DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture)));
-    }
-
-    private sealed class Subscription(ISubscriber subscriber, RedisChannel channel, Action<RedisChannel, RedisValue> handler) : IDisposable
-    {
-        private int _disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
-            {
-                subscriber.Unsubscribe(channel, handler, CommandFlags.FireAndForget);
-            }
-        }
     }
 }

@@ -36,6 +36,16 @@ public sealed class RedisOptions
     /// </summary>
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How often the connection pings a client of its own making, to notice one that stopped answering.</summary>
+    public TimeSpan HealthCheckInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// How long a client of its own making may go without answering a ping before a fresh one is connected in its
+    /// place (kept only if it answers). Shorter than the membership death timeout, so that a silo whose client got
+    /// stuck after a Redis restart heartbeats again before its peers may declare it dead.
+    /// </summary>
+    public TimeSpan ReplaceUnresponsiveAfter { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>
     /// Journals every activation start and end in Redis, for checking single activation across processes (the chaos
     /// suite turns it on). Off by default: the journal grows with every activation.

@@ -32,6 +32,16 @@ public sealed class RedisOptionsValidator : IValidateOptions<RedisOptions>
             failures.Add("Redis:OperationTimeout must be positive and at most 10 minutes.");
         }
 
+        if (options.HealthCheckInterval <= TimeSpan.Zero || options.HealthCheckInterval > TimeSpan.FromMinutes(10))
+        {
+            failures.Add("Redis:HealthCheckInterval must be positive and at most 10 minutes.");
+        }
+
+        if (options.ReplaceUnresponsiveAfter < options.HealthCheckInterval || options.ReplaceUnresponsiveAfter > TimeSpan.FromMinutes(10))
+        {
+            failures.Add("Redis:ReplaceUnresponsiveAfter must be at least HealthCheckInterval and at most 10 minutes.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

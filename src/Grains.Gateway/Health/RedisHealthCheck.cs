@@ -11,8 +11,7 @@ public sealed class RedisHealthCheck(RedisConnection connection) : IHealthCheck
     {
         try
         {
-            var database = await connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
-            await database.PingAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+            await connection.ExecuteAsync(database => database.PingAsync(), cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false);
             return HealthCheckResult.Healthy("Redis answers.");
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException or OperationCanceledException or InvalidOperationException)

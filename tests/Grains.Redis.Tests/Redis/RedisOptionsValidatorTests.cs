@@ -30,4 +30,18 @@ public sealed class RedisOptionsValidatorTests
         Assert.True(result.Failed);
         Assert.Equal(2, result.Failures.Count());
     }
+
+    [Fact]
+    public void The_watchdog_must_check_before_it_may_replace()
+    {
+        var result = _validator.Validate(null, new RedisOptions
+        {
+            HealthCheckInterval = TimeSpan.FromSeconds(2),
+            ReplaceUnresponsiveAfter = TimeSpan.FromSeconds(1),
+        });
+
+        Assert.True(result.Failed);
+        Assert.Contains("ReplaceUnresponsiveAfter", result.FailureMessage, StringComparison.Ordinal);
+        Assert.True(_validator.Validate(null, new RedisOptions { HealthCheckInterval = TimeSpan.Zero }).Failed);
+    }
 }
