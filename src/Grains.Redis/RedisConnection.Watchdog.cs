@@ -84,9 +84,11 @@ public sealed partial class RedisConnection
 
         Adopt(replacement);
         ChannelSubscription[] subscriptions;
+        bool swapped;
         lock (_gate)
         {
-            if (!_disposed)
+            swapped = !_disposed;
+            if (swapped)
             {
                 _owned = replacement;
                 _connecting = Task.FromResult<IConnectionMultiplexer>(replacement);
@@ -95,7 +97,7 @@ public sealed partial class RedisConnection
             subscriptions = [.. _subscriptions];
         }
 
-        if (_owned != replacement)
+        if (!swapped)
         {
             Release(replacement);
             return false;
