@@ -3,6 +3,7 @@ using Grains.Gateway.Health;
 using Grains.Gateway.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddShopClusterClient();
 builder.Services.AddGateway(builder.Configuration);
 
 var app = builder.Build();

@@ -1,7 +1,7 @@
 namespace Grains.LocalCluster;
 
 /// <summary>
-/// What to start. Flags: <c>--silos 3 --gateway-port 5080 --silo-port 11111 --redis-port 6390</c>, or any key as
+/// What to start. Flags: <c>--silos 3 --gateway-port 5080 --silo-port 11111 --silo-gateway-port 30000 --redis-port 6390</c>, or any key as
 /// <c>--LocalCluster:Silos=3</c>; <c>--Redis:ConnectionString</c> uses an existing store instead of starting one.
 /// </summary>
 public sealed class LocalClusterOptions
@@ -12,6 +12,9 @@ public sealed class LocalClusterOptions
 
     /// <summary>The first silo listens here, the next ones on the following ports.</summary>
     public int FirstSiloPort { get; set; } = 11111;
+
+    /// <summary>The first silo takes the gateway's Orleans client connections here, the next ones on the following ports.</summary>
+    public int FirstSiloGatewayPort { get; set; } = 30000;
 
     public int GatewayPort { get; set; } = 5080;
 

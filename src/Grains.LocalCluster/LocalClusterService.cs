@@ -67,6 +67,7 @@ public sealed partial class LocalClusterService(
         [
             $"--Silo:Name={name}",
             $"--Silo:Port={port.ToString(CultureInfo.InvariantCulture)}",
+            $"--Silo:GatewayPort={(settings.FirstSiloGatewayPort + index).ToString(CultureInfo.InvariantCulture)}",
         ]);
         return (name, port, process);
     }

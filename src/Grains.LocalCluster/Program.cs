@@ -9,6 +9,7 @@ builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
 {
     ["--silos"] = "LocalCluster:Silos",
     ["--silo-port"] = "LocalCluster:FirstSiloPort",
+    ["--silo-gateway-port"] = "LocalCluster:FirstSiloGatewayPort",
     ["--gateway-port"] = "LocalCluster:GatewayPort",
     ["--redis-port"] = "LocalCluster:RedisPort",
     ["--cluster-id"] = "LocalCluster:ClusterId",

@@ -1,19 +1,18 @@
-using Grains.Runtime.Hosting;
-using Grains.Shop;
-using Grains.Silo;
-using Microsoft.Extensions.DependencyInjection;
+using Grains.Silo.Hosting;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
-var builder = Host.CreateApplicationBuilder(args);
-builder.Services
-    .AddGrainsSilo(builder.Configuration)
-    .UseConfiguredStore(builder.Configuration)
-    .AddShop(builder.Configuration)
-    .AddConfiguredGrainAssemblies(builder.Configuration);
-
-using var host = builder.Build();
-var silo = host.Services.GetRequiredService<LocalSilo>();
-await host.RunAsync();
-
-// A silo the cluster declared dead exits with a failure code, so a supervisor restarts it as a new incarnation.
-return silo.IsDeclaredDead ? 3 : 0;
+try
+{
+    var builder = Host.CreateApplicationBuilder(args);
+    builder.AddShopSilo();
+    using var host = builder.Build();
+    await host.RunAsync();
+    return 0;
+}
+catch (OptionsValidationException ex)
+{
+    // A bad setting is the operator's to fix: say which, without a stack trace.
+    await Console.Error.WriteLineAsync($"The silo's configuration is invalid:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", ex.Failures)}");
+    return 2;
+}

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Grains.Gateway.Authentication;
 using Grains.Gateway.GrainCalls;
-using Grains.Runtime;
 using Grains.Shop.Contracts.Carts;
 using Grains.Shop.Contracts.Orders;
 using Grains.Shop.Contracts.Products;

@@ -1,5 +1,4 @@
 using Grains.Gateway.GrainCalls;
-using Grains.Runtime;
 using Grains.Shop.Contracts.Products;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using Grains.Gateway.Errors;
 using Grains.Gateway.GrainCalls;
 using Grains.Gateway.Hosting;
-using Grains.Runtime;
 using Grains.Shop.Contracts.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -47,7 +46,7 @@ public sealed class SessionAuthenticationHandler(
         var session = await GrainCallRetry.RunAsync(
             () => cluster.GetGrain<ISessionGrain>(token.SessionId).TouchAsync(),
             retryIsSafe: true,
-            gatewayOptions.Value.MaxRetries,
+            gatewayOptions.Value.RetryBudget,
             Context.RequestAborted).ConfigureAwait(false);
         if (session is null || !string.Equals(session.UserId, token.UserId, StringComparison.Ordinal))
         {

@@ -1,11 +1,14 @@
 using System.Text.Json;
-using Grains.Runtime;
+using Grains.Gateway.GrainCalls;
 using Grains.Shop.Contracts.Carts;
 using Grains.Shop.Contracts.Sessions;
 
 namespace Grains.Gateway.Errors;
 
-/// <summary>Maps failures to problems. A grain's exception is matched by its type name, then by its base types' names.</summary>
+/// <summary>
+/// Maps failures to problems. Orleans delivers a grain's exception as its own type, so a grain's refusal maps by type;
+/// failures of the cluster map by what is known of their effect (<see cref="GrainCallFailures"/>).
+/// </summary>
 public static class ProblemCatalog
 {
     private static readonly Problem s_unavailable = new(
@@ -17,32 +20,40 @@ public static class ProblemCatalog
     private static readonly Problem s_unexpected = new(
         StatusCodes.Status500InternalServerError, "Internal Server Error", "An unexpected error occurred. It was logged with the trace id of this response.");
 
-    private static readonly Dictionary<string, Problem> s_grainProblems = new(StringComparer.Ordinal)
-    {
-        [typeof(UnknownSkuException).FullName!] = new(StatusCodes.Status400BadRequest, "Unknown SKU", "The SKU is not in the product catalog (see GET /api/products)."),
-        [typeof(QuantityOutOfRangeException).FullName!] = new(
-            StatusCodes.Status400BadRequest, "Quantity out of range", $"An add takes 1 to {CartLimits.MaxQuantity} units, and a line holds at most {CartLimits.MaxQuantity}."),
-        [typeof(TooManyLinesException).FullName!] = new(StatusCodes.Status400BadRequest, "Too many lines", $"A cart holds at most {CartLimits.MaxLines} lines."),
-        [typeof(CartRuleException).FullName!] = new(StatusCodes.Status400BadRequest, "Bad Request", "The request breaks a rule of the cart."),
-        [typeof(EmptyCartException).FullName!] = new(StatusCodes.Status409Conflict, "Empty cart", "An empty cart cannot be checked out."),
-        [typeof(IdempotencyKeyReusedException).FullName!] = new(
-            StatusCodes.Status422UnprocessableEntity, "Idempotency key reused", "This Idempotency-Key was already used for a different request; use a new key."),
-        [typeof(SessionConflictException).FullName!] = s_unavailable,
-        [typeof(InconsistentStateException).FullName!] = s_unavailable,
-        [typeof(StorageUnavailableException).FullName!] = s_unavailable,
-        [typeof(SiloUnavailableException).FullName!] = s_unavailable,
-        [typeof(GrainCallTimeoutException).FullName!] = s_unavailable,
-        [typeof(ArgumentException).FullName!] = new(StatusCodes.Status400BadRequest, "Bad Request", "The request has an invalid value."),
-    };
+    private static readonly Problem s_unknownSku = new(
+        StatusCodes.Status400BadRequest, "Unknown SKU", "The SKU is not in the product catalog (see GET /api/products).");
+
+    private static readonly Problem s_quantity = new(
+        StatusCodes.Status400BadRequest, "Quantity out of range", $"An add takes 1 to {CartLimits.MaxQuantity} units, and a line holds at most {CartLimits.MaxQuantity}.");
+
+    private static readonly Problem s_tooManyLines = new(
+        StatusCodes.Status400BadRequest, "Too many lines", $"A cart holds at most {CartLimits.MaxLines} lines.");
+
+    private static readonly Problem s_cartRule = new(StatusCodes.Status400BadRequest, "Bad Request", "The request breaks a rule of the cart.");
+
+    private static readonly Problem s_emptyCart = new(StatusCodes.Status409Conflict, "Empty cart", "An empty cart cannot be checked out.");
+
+    private static readonly Problem s_keyReused = new(
+        StatusCodes.Status422UnprocessableEntity, "Idempotency key reused", "This Idempotency-Key was already used for a different request; use a new key.");
+
+    private static readonly Problem s_tooLarge = new(
+        StatusCodes.Status413PayloadTooLarge, "Payload Too Large", "The request body is larger than the gateway accepts (16 KB by default).");
 
     public static Problem For(Exception exception) => exception switch
     {
-        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new(
-            StatusCodes.Status413PayloadTooLarge, "Payload Too Large", "The request body is larger than the gateway accepts (16 KB by default)."),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => s_tooLarge,
         BadHttpRequestException bad when bad.StatusCode is >= 400 and < 500 and not StatusCodes.Status400BadRequest => new(bad.StatusCode, "Bad Request", "The request was refused."),
         BadHttpRequestException or JsonException => s_malformed,
-        SiloUnavailableException or GrainCallTimeoutException => s_unavailable,
-        GrainException grain => grain.ExceptionTypes.Select(t => s_grainProblems.GetValueOrDefault(t)).FirstOrDefault(p => p is not null) ?? s_unexpected,
+        UnknownSkuException => s_unknownSku,
+        QuantityOutOfRangeException => s_quantity,
+        TooManyLinesException => s_tooManyLines,
+        CartRuleException => s_cartRule,
+        EmptyCartException => s_emptyCart,
+        IdempotencyKeyReusedException => s_keyReused,
+
+        // A fresh random session id met an existing one: vanishingly rare, and a retry picks another id.
+        SessionConflictException => s_unavailable,
+        _ when GrainCallFailures.Classify(exception) != GrainCallFailure.Final => s_unavailable,
         _ => s_unexpected,
     };
 }

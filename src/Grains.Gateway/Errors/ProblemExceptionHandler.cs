@@ -21,7 +21,7 @@ public sealed partial class ProblemExceptionHandler(
             LogServerError(logger, problem.Status, httpContext.Request.Method, httpContext.Request.Path, exception);
         }
 
-        GrainCallFilter.RestoreSiloHeader(httpContext);
+        GrainCallFilter.SetSiloHeader(httpContext);
         if (problem.RetryLater)
         {
             httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(options.Value.UnavailableRetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);

@@ -1,35 +1,30 @@
-using Grains.Runtime;
+using System.Diagnostics;
 
 namespace Grains.Gateway.GrainCalls;
 
 /// <summary>
-/// Retries a grain call of unknown outcome, and only when running it twice is harmless: its silo failed after the call
-/// was sent (<see cref="SiloUnavailableException.OutcomeUnknown"/>), or the store did not confirm a write
-/// (<see cref="StorageUnavailableException"/>). Calls that certainly did not run are re-routed by the runtime itself.
+/// Runs a grain call again while that is harmless and the request's <see cref="Hosting.GatewayOptions.RetryBudget"/>
+/// lasts: always after a failure that did not run it, and after one of unknown outcome only when the request is safe to
+/// repeat. The pause grows from 50 ms to 500 ms, which lets the cluster settle a failover or a store come back.
 /// </summary>
 public static class GrainCallRetry
 {
-    public static async Task<T> RunAsync<T>(Func<Task<T>> call, bool retryIsSafe, int maxRetries, CancellationToken cancellationToken)
+    public static async Task<T> RunAsync<T>(Func<Task<T>> call, bool retryIsSafe, TimeSpan budget, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
+        var started = Stopwatch.GetTimestamp();
         for (var attempt = 0; ; attempt++)
         {
             try
             {
                 return await call().ConfigureAwait(false);
             }
-            catch (Exception ex) when (IsOutcomeUnknown(ex) && retryIsSafe && attempt < maxRetries)
+            catch (Exception ex) when (MayRetry(ex, retryIsSafe) && Stopwatch.GetElapsedTime(started) + Pause(attempt) < budget)
             {
-                // A short pause lets the cluster notice the dead silo before the call is placed again (100 ms), and a longer
-                // second one lets a restarting store come back (400 ms more).
-                await Task.Delay(TimeSpan.FromMilliseconds(100 << (2 * attempt)), cancellationToken).ConfigureAwait(false);
+                await Task.Delay(Pause(attempt), cancellationToken).ConfigureAwait(false);
             }
         }
     }
-
-    private static bool IsOutcomeUnknown(Exception exception) =>
-        exception is SiloUnavailableException { OutcomeUnknown: true }
-        || (exception is GrainException grain && grain.Is<StorageUnavailableException>());
 
     /// <summary>
     /// Safe to repeat: reads, PUT and DELETE (they set a state rather than change it by a step), and any request whose
@@ -42,4 +37,13 @@ public static class GrainCallRetry
             || HttpMethods.IsPut(request.Method) || HttpMethods.IsDelete(request.Method)
             || request.Headers.ContainsKey(IdempotencyKeyHeader.Name);
     }
+
+    private static bool MayRetry(Exception exception, bool retryIsSafe) => GrainCallFailures.Classify(exception) switch
+    {
+        GrainCallFailure.NotRun => true,
+        GrainCallFailure.OutcomeUnknown => retryIsSafe,
+        _ => false,
+    };
+
+    private static TimeSpan Pause(int attempt) => TimeSpan.FromMilliseconds(Math.Min(50 << Math.Min(attempt, 4), 500));
 }

@@ -1,13 +1,13 @@
-using Grains.Runtime;
+using Grains.Gateway.GrainCalls;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Grains.Gateway.Health;
 
-/// <summary>Ready when this process's membership view has at least one active silo.</summary>
-public sealed class ClusterHealthCheck(IClusterClient cluster) : IHealthCheck
+/// <summary>Ready when the membership table lists at least one active silo.</summary>
+public sealed class ClusterHealthCheck(ActiveSilos silos) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(cluster.ActiveSilos.Count > 0
-            ? HealthCheckResult.Healthy($"{cluster.ActiveSilos.Count} active silos.")
+        Task.FromResult(silos.Count > 0
+            ? HealthCheckResult.Healthy($"{silos.Count} active silos.")
             : HealthCheckResult.Unhealthy("No active silo."));
 }

@@ -1,24 +1,14 @@
-using Grains.Gateway.Hosting;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace Grains.Gateway.Health;
 
-/// <summary><c>/health/live</c>: the process serves HTTP. <c>/health/ready</c>: Redis (when configured) and a silo answer.</summary>
+/// <summary><c>/health/live</c>: the process serves HTTP. <c>/health/ready</c>: Redis answers and a silo is active.</summary>
 public static class HealthEndpoints
 {
     private const string ReadyTag = "ready";
 
-    public static IHealthChecksBuilder AddGatewayHealthChecks(this IServiceCollection services, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var checks = services.AddHealthChecks().AddCheck<ClusterHealthCheck>("silos", tags: [ReadyTag]);
-        if (configuration[ClusterConnection.RedisConnectionStringKey] is { Length: > 0 })
-        {
-            checks.AddCheck<RedisHealthCheck>("redis", tags: [ReadyTag]);
-        }
-
-        return checks;
-    }
+    public static IHealthChecksBuilder AddGatewayHealthChecks(this IServiceCollection services) =>
+        services.AddHealthChecks()
+            .AddCheck<ClusterHealthCheck>("silos", tags: [ReadyTag])
+            .AddCheck<RedisHealthCheck>("redis", tags: [ReadyTag]);
 
     public static IEndpointRouteBuilder MapGatewayHealthChecks(this IEndpointRouteBuilder app)
     {

@@ -12,17 +12,24 @@ public sealed class GatewayOptions
     /// </summary>
     public string? TokenKey { get; set; }
 
-    /// <summary>
-    /// Whether this process hosts an in-memory silo itself instead of joining a cluster. Unset means: host one when
-    /// <c>Redis:ConnectionString</c> is empty, so that the gateway runs alone in development.
-    /// </summary>
-    public bool? HostSilo { get; set; }
-
     /// <summary>Requests with a larger body are refused with 413.</summary>
     public int MaxRequestBodyBytes { get; set; } = 16 * 1024;
 
-    /// <summary>How often a call whose silo died mid-call is retried, when a retry is safe.</summary>
-    public int MaxRetries { get; set; } = 2;
+    /// <summary>
+    /// How long one request keeps retrying grain calls that failed without running (a silo refused them, or its path
+    /// failed before delivery) or, when the request is safe to repeat, with an unknown outcome. Long enough to outlast
+    /// a failover (a paused silo is replaced within about 3 s); past it the request gets 503.
+    /// </summary>
+    public TimeSpan RetryBudget { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Once a failure is seen (a gateway connection closed, a silo left the active set), how long the calls then in
+    /// flight may still take before they are abandoned as outcome-unknown. See <see cref="GrainCalls.InFlightCalls"/>.
+    /// </summary>
+    public TimeSpan InFlightGrace { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How often the active silos are read from the membership table.</summary>
+    public TimeSpan SiloListRefreshPeriod { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>The Retry-After sent with 503 when no silo can serve.</summary>
     public TimeSpan UnavailableRetryAfter { get; set; } = TimeSpan.FromSeconds(2);

@@ -20,9 +20,19 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             failures.Add("Gateway:MaxRequestBodyBytes must be positive.");
         }
 
-        if (options.MaxRetries is < 0 or > 10)
+        if (options.RetryBudget < TimeSpan.Zero || options.RetryBudget > TimeSpan.FromMinutes(1))
         {
-            failures.Add("Gateway:MaxRetries must be between 0 and 10.");
+            failures.Add("Gateway:RetryBudget must be between 0 and 1 minute.");
+        }
+
+        if (options.InFlightGrace < TimeSpan.Zero || options.InFlightGrace > TimeSpan.FromSeconds(10))
+        {
+            failures.Add("Gateway:InFlightGrace must be between 0 and 10 seconds.");
+        }
+
+        if (options.SiloListRefreshPeriod < TimeSpan.FromMilliseconds(10) || options.SiloListRefreshPeriod > TimeSpan.FromMinutes(1))
+        {
+            failures.Add("Gateway:SiloListRefreshPeriod must be between 10 ms and 1 minute.");
         }
 
         if (options.UnavailableRetryAfter < TimeSpan.FromSeconds(1))

@@ -12,7 +12,7 @@ namespace Grains.Gateway.Hosting;
 
 public static class GatewayServiceCollectionExtensions
 {
-    /// <summary>Everything the gateway needs: options, cluster connection, tokens, errors, limits, health and OpenAPI.</summary>
+    /// <summary>Everything the gateway needs besides its cluster client: options, tokens, errors, limits, health and OpenAPI.</summary>
     public static IServiceCollection AddGateway(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -22,7 +22,6 @@ public static class GatewayServiceCollectionExtensions
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<GatewayOptions>>(
             (kestrel, gateway) => kestrel.Limits.MaxRequestBodySize = gateway.Value.MaxRequestBodyBytes);
 
-        services.AddShopCluster(configuration);
         services.AddSingleton<SessionTokens>();
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
@@ -39,7 +38,7 @@ public static class GatewayServiceCollectionExtensions
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, ShopContractsJsonContext.Default);
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default);
         });
-        services.AddGatewayHealthChecks(configuration);
+        services.AddGatewayHealthChecks();
         services.AddOpenApi();
         return services;
     }

@@ -1,6 +1,7 @@
 namespace Grains.Shop.Contracts.Carts;
 
 /// <summary>A cart request broke one of the cart's rules; nothing was changed. Callers map it to 400.</summary>
+[GenerateSerializer, Alias("shop.CartRuleException")]
 public class CartRuleException : ArgumentException
 {
     public CartRuleException()

@@ -1,4 +1,5 @@
 namespace Grains.Shop.Contracts.Carts;
 
 /// <param name="IdempotencyKey">When set, a repeat of the same key returns the first order and orders nothing.</param>
-public sealed record Checkout(string? IdempotencyKey = null);
+[GenerateSerializer, Immutable, Alias("shop.Checkout")]
+public sealed record Checkout([property: Id(0)] string? IdempotencyKey = null);

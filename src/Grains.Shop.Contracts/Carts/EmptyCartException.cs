@@ -1,6 +1,7 @@
 namespace Grains.Shop.Contracts.Carts;
 
 /// <summary>Checkout of a cart with no lines.</summary>
+[GenerateSerializer, Alias("shop.EmptyCartException")]
 public sealed class EmptyCartException : InvalidOperationException
 {
     public EmptyCartException()

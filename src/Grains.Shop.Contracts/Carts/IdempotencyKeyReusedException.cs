@@ -1,6 +1,7 @@
 namespace Grains.Shop.Contracts.Carts;
 
 /// <summary>An idempotency key was sent again with a different request; the first request's result stands.</summary>
+[GenerateSerializer, Alias("shop.IdempotencyKeyReusedException")]
 public sealed class IdempotencyKeyReusedException : InvalidOperationException
 {
     public IdempotencyKeyReusedException()

@@ -1,6 +1,7 @@
 namespace Grains.Shop.Contracts.Carts;
 
 /// <summary>A quantity is below 1 (0 when setting), above the per-add limit, or would take a line above its limit.</summary>
+[GenerateSerializer, Alias("shop.QuantityOutOfRangeException")]
 public sealed class QuantityOutOfRangeException : CartRuleException
 {
     public QuantityOutOfRangeException()

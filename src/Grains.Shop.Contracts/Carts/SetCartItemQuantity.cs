@@ -1,3 +1,4 @@
 namespace Grains.Shop.Contracts.Carts;
 
-public sealed record SetCartItemQuantity(string Sku, int Quantity);
+[GenerateSerializer, Immutable, Alias("shop.SetCartItemQuantity")]
+public sealed record SetCartItemQuantity([property: Id(0)] string Sku, [property: Id(1)] int Quantity);

@@ -1,6 +1,7 @@
 namespace Grains.Shop.Contracts.Carts;
 
 /// <summary>The cart already holds the maximum number of lines.</summary>
+[GenerateSerializer, Alias("shop.TooManyLinesException")]
 public sealed class TooManyLinesException : CartRuleException
 {
     public TooManyLinesException()

@@ -1,6 +1,7 @@
 namespace Grains.Shop.Contracts.Carts;
 
 /// <summary>The SKU names no product in the catalog.</summary>
+[GenerateSerializer, Alias("shop.UnknownSkuException")]
 public sealed class UnknownSkuException : CartRuleException
 {
     public UnknownSkuException()

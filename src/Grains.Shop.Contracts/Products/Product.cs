@@ -1,3 +1,4 @@
 namespace Grains.Shop.Contracts.Products;
 
-public sealed record Product(string Sku, string Name, decimal Price);
+[GenerateSerializer, Immutable, Alias("shop.Product")]
+public sealed record Product([property: Id(0)] string Sku, [property: Id(1)] string Name, [property: Id(2)] decimal Price);

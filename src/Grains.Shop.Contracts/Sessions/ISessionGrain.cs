@@ -1,24 +1,26 @@
-using Grains.Runtime;
-
 namespace Grains.Shop.Contracts.Sessions;
 
 /// <summary>One signed-in session, keyed by its session id. The gateway checks it on every request.</summary>
-[GrainType("session")]
+[Alias("shop.ISessionGrain")]
 public interface ISessionGrain : IGrainWithStringKey
 {
     /// <summary>Opens the session for <paramref name="userId"/>.</summary>
     /// <exception cref="SessionConflictException">The session id is already in use.</exception>
+    [Alias("Start")]
     Task<SessionInfo> StartAsync(string userId);
 
     /// <summary>
     /// Records activity and slides the expiry. Returns null when the session does not exist, was revoked or expired,
     /// so that the caller treats the token as invalid.
     /// </summary>
+    [Alias("Touch")]
     Task<SessionInfo?> TouchAsync();
 
     /// <summary>Returns the session without recording activity; null when it is not valid.</summary>
+    [Alias("Get")]
     Task<SessionInfo?> GetAsync();
 
     /// <summary>Revokes the session for good. Revoking an unknown or revoked session does nothing.</summary>
+    [Alias("Revoke")]
     Task RevokeAsync();
 }

@@ -1,7 +1,7 @@
-using Grains.Runtime;
 using Grains.Shop.Contracts.Carts;
 using Grains.Shop.Contracts.Orders;
 using Grains.Shop.Storage;
+using Orleans.Storage;
 
 namespace Grains.Shop.Carts;
 
@@ -20,7 +20,7 @@ public sealed partial class CartGrain
         ArgumentNullException.ThrowIfNull(command);
         if (FindReplay(command.IdempotencyKey, CheckoutRequest) is { } replay)
         {
-            return replay.Order ?? await FindOrderAsync(replay.OrderId).ConfigureAwait(false);
+            return replay.Order ?? await FindOrderAsync(replay.OrderId);
         }
 
         if (state.State.Lines.Count == 0)
@@ -32,17 +32,17 @@ public sealed partial class CartGrain
         var order = new Order(Guid.CreateVersion7().ToString("N"), cart.Items, cart.Total, timeProvider.GetUtcNow());
         var next = ChangeLines([]) with { PendingOrders = [.. state.State.PendingOrders, order] };
         next = Remember(next, command.IdempotencyKey, CheckoutRequest, order: order);
-        await state.CommitAsync(next).ConfigureAwait(false);
+        await state.CommitAsync(next);
         LogCheckedOut(logger, UserId, order.OrderId, order.Items.Count);
 
-        await TryDeliverPendingOrdersAsync().ConfigureAwait(false);
+        await TryDeliverPendingOrdersAsync();
         return order;
     }
 
     public async Task<IReadOnlyList<Order>> GetOrdersAsync()
     {
-        await TryDeliverPendingOrdersAsync().ConfigureAwait(false);
-        var stored = await Orders.ListAsync().ConfigureAwait(false);
+        await TryDeliverPendingOrdersAsync();
+        var stored = await Orders.ListAsync();
         var pending = state.State.PendingOrders;
         if (pending.Count == 0)
         {
@@ -60,7 +60,7 @@ public sealed partial class CartGrain
 
     /// <summary>The order of a checkout whose idempotency record was compacted: it is among the user's orders, delivered or pending.</summary>
     private async Task<Order> FindOrderAsync(string? orderId) =>
-        (await GetOrdersAsync().ConfigureAwait(false)).FirstOrDefault(o => string.Equals(o.OrderId, orderId, StringComparison.Ordinal))
+        (await GetOrdersAsync()).FirstOrDefault(o => string.Equals(o.OrderId, orderId, StringComparison.Ordinal))
         ?? throw new InvalidOperationException($"The order of an earlier checkout, {orderId}, is not among the user's orders.");
 
     /// <summary>Hands pending orders to the orders grain. A failure leaves them pending: the checkout already succeeded.</summary>
@@ -76,12 +76,12 @@ public sealed partial class CartGrain
         {
             foreach (var order in pending)
             {
-                await Orders.RecordAsync(order).ConfigureAwait(false);
+                await Orders.RecordAsync(order);
             }
 
             var delivered = pending.Select(o => o.OrderId).ToHashSet(StringComparer.Ordinal);
             await state.CommitAsync(state.State with { PendingOrders = [.. state.State.PendingOrders.Where(o => !delivered.Contains(o.OrderId))] })
-                .ConfigureAwait(false);
+                ;
         }
         catch (InconsistentStateException ex)
         {

@@ -1,8 +1,8 @@
-using Grains.Runtime;
 using Grains.Shop.Catalog;
 using Grains.Shop.Contracts.Carts;
 using Grains.Shop.Contracts.Orders;
 using Grains.Shop.Contracts.Products;
+using Grains.Shop.Hosting;
 using Grains.Shop.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,12 +13,13 @@ namespace Grains.Shop.Carts;
 /// A user's cart. Not reentrant: calls run one at a time, so concurrent adds to one cart are applied in some order and
 /// none is lost. Every change is one write of <see cref="CartState"/>, awaited before the call returns.
 /// </summary>
+[GrainType("cart")]
 public sealed partial class CartGrain(
-    [PersistentState("cart")] IPersistentState<CartState> state,
+    [PersistentState("cart", ShopStorage.Name)] IPersistentState<CartState> state,
     ProductCatalog catalog,
     IOptions<CartOptions> options,
     TimeProvider timeProvider,
-    ILogger<CartGrain> logger) : Grain, ICartGrain
+    ILogger<CartGrain> logger) : MigratingGrain, ICartGrain
 {
     private readonly CartOptions _options = options.Value;
 
@@ -47,7 +48,7 @@ public sealed partial class CartGrain(
         var quantity = (index < 0 ? 0 : lines[index].Quantity) + command.Quantity;
         var next = ChangeLines(WithQuantity(lines, index, product, quantity));
         next = Remember(next, command.IdempotencyKey, request, lines: next.Lines, version: next.Version);
-        await state.CommitAsync(next).ConfigureAwait(false);
+        await state.CommitAsync(next);
         return ToCart(next.Lines, next.Version);
     }
 
@@ -64,10 +65,10 @@ public sealed partial class CartGrain(
         var index = IndexOf(lines, command.Sku);
         if (index < 0 ? command.Quantity == 0 : lines[index].Quantity == command.Quantity && lines[index].UnitPrice == product.Price)
         {
-            return await GetAsync().ConfigureAwait(false);
+            return await GetAsync();
         }
 
-        return await CommitLinesAsync(WithQuantity(lines, index, product, command.Quantity)).ConfigureAwait(false);
+        return await CommitLinesAsync(WithQuantity(lines, index, product, command.Quantity));
     }
 
     public async Task<Cart> RemoveItemAsync(string sku)
@@ -75,15 +76,15 @@ public sealed partial class CartGrain(
         var product = RequireProduct(sku);
         var index = IndexOf(state.State.Lines, sku);
         return index < 0
-            ? await GetAsync().ConfigureAwait(false)
-            : await CommitLinesAsync(WithQuantity(state.State.Lines, index, product, 0)).ConfigureAwait(false);
+            ? await GetAsync()
+            : await CommitLinesAsync(WithQuantity(state.State.Lines, index, product, 0));
     }
 
     public async Task ClearAsync()
     {
         if (state.State.Lines.Count > 0)
         {
-            await CommitLinesAsync([]).ConfigureAwait(false);
+            await CommitLinesAsync([]);
         }
     }
 
@@ -142,7 +143,7 @@ public sealed partial class CartGrain(
     private async Task<Cart> CommitLinesAsync(IReadOnlyList<CartLineState> lines)
     {
         var next = ChangeLines(lines);
-        await state.CommitAsync(next).ConfigureAwait(false);
+        await state.CommitAsync(next);
         return ToCart(next.Lines, next.Version);
     }
 

@@ -1,4 +1,5 @@
 namespace Grains.Shop.Carts;
 
 /// <summary>A stored cart line; the product name is looked up in the catalog when the cart is shown.</summary>
-public sealed record CartLineState(string Sku, int Quantity, decimal UnitPrice);
+[GenerateSerializer, Immutable, Alias("shop.CartLineState")]
+public sealed record CartLineState([property: Id(0)] string Sku, [property: Id(1)] int Quantity, [property: Id(2)] decimal UnitPrice);

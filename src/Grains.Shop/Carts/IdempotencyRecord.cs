@@ -9,15 +9,17 @@ namespace Grains.Shop.Carts;
 /// <see cref="CartOptions.IdempotencyResultLimit"/>, it is compacted: the lines and the order go, the version and the
 /// order's id stay.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("shop.IdempotencyRecord")]
 public sealed record IdempotencyRecord(
-    string Key,
-    string Request,
-    DateTimeOffset RecordedAt,
-    IReadOnlyList<CartLineState>? Lines = null,
-    long Version = 0,
-    Order? Order = null,
-    string? OrderId = null)
+    [property: Id(0)] string Key,
+    [property: Id(1)] string Request,
+    [property: Id(2)] DateTimeOffset RecordedAt,
+    [property: Id(3)] IReadOnlyList<CartLineState>? Lines = null,
+    [property: Id(4)] long Version = 0,
+    [property: Id(5)] Order? Order = null,
+    [property: Id(6)] string? OrderId = null)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsCompacted => Lines is null && Order is null;
 
     public IdempotencyRecord Compacted() => this with { Lines = null, Order = null, OrderId = Order?.OrderId ?? OrderId };

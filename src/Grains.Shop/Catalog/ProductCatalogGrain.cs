@@ -1,9 +1,14 @@
-using Grains.Runtime;
 using Grains.Shop.Contracts.Products;
+using Orleans.Concurrency;
 
 namespace Grains.Shop.Catalog;
 
-/// <summary>Read-only, so calls may interleave freely.</summary>
+/// <summary>
+/// Read-only and stateless: a stateless worker, so every silo serves the catalog from a local activation (no directory
+/// entry, no hop), and reentrant, so calls interleave freely.
+/// </summary>
+[GrainType("catalog")]
+[StatelessWorker]
 [Reentrant]
 public sealed class ProductCatalogGrain(ProductCatalog catalog) : Grain, IProductCatalogGrain
 {

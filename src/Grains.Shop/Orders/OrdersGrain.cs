@@ -1,5 +1,5 @@
-using Grains.Runtime;
 using Grains.Shop.Contracts.Orders;
+using Grains.Shop.Hosting;
 using Grains.Shop.Storage;
 
 namespace Grains.Shop.Orders;
@@ -8,7 +8,8 @@ namespace Grains.Shop.Orders;
 /// A user's order history. It grows by one order per checkout and is written only then, which keeps it out of the
 /// cart's state, written on every add.
 /// </summary>
-public sealed class OrdersGrain([PersistentState("orders")] IPersistentState<OrdersState> state) : Grain, IOrdersGrain
+[GrainType("orders")]
+public sealed class OrdersGrain([PersistentState("orders", ShopStorage.Name)] IPersistentState<OrdersState> state) : MigratingGrain, IOrdersGrain
 {
     public async Task RecordAsync(Order order)
     {
@@ -18,7 +19,7 @@ public sealed class OrdersGrain([PersistentState("orders")] IPersistentState<Ord
             return;
         }
 
-        await state.CommitAsync(state.State with { Orders = [.. state.State.Orders, order] }).ConfigureAwait(false);
+        await state.CommitAsync(state.State with { Orders = [.. state.State.Orders, order] });
     }
 
     public Task<IReadOnlyList<Order>> ListAsync() =>

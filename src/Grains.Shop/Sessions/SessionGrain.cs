@@ -1,33 +1,50 @@
-using Grains.Runtime;
 using Grains.Shop.Contracts.Sessions;
+using Grains.Shop.Hosting;
 using Grains.Shop.Storage;
+using Orleans.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Grains.Shop.Sessions;
 
+/// <summary>
+/// A session. Activity is kept in memory and written only every <see cref="SessionOptions.LastSeenWriteInterval"/>;
+/// when the silo stops gracefully the in-memory time moves with the activation (it migrates), and after a crash the
+/// session may expire up to that interval early. Nothing is written on deactivation.
+/// </summary>
+[GrainType("session")]
 public sealed partial class SessionGrain(
-    [PersistentState("session")] IPersistentState<SessionState> state,
+    [PersistentState("session", ShopStorage.Name)] IPersistentState<SessionState> state,
     IOptions<SessionOptions> options,
     TimeProvider timeProvider,
-    ILogger<SessionGrain> logger) : Grain, ISessionGrain
+    ILogger<SessionGrain> logger) : MigratingGrain, ISessionGrain, IGrainMigrationParticipant
 {
     private readonly SessionOptions _options = options.Value;
 
     // The activation's view of the last request; the stored value lags it by less than LastSeenWriteInterval.
     private DateTimeOffset _lastSeenAt;
 
+    private const string LastSeenMigrationKey = "lastSeenAt";
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _lastSeenAt = state.State.LastSeenAt;
+        // A migrated activation brought its predecessor's time (OnRehydrate runs first); the store's may be older.
+        if (state.State.LastSeenAt > _lastSeenAt)
+        {
+            _lastSeenAt = state.State.LastSeenAt;
+        }
+
         return Task.CompletedTask;
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    void IGrainMigrationParticipant.OnDehydrate(IDehydrationContext dehydrationContext) =>
+        dehydrationContext.TryAddValue(LastSeenMigrationKey, _lastSeenAt);
+
+    void IGrainMigrationParticipant.OnRehydrate(IRehydrationContext rehydrationContext)
     {
-        if (reason != DeactivationReason.InconsistentState && IsLive(_lastSeenAt) && _lastSeenAt > state.State.LastSeenAt)
+        if (rehydrationContext.TryGetValue(LastSeenMigrationKey, out DateTimeOffset lastSeenAt))
         {
-            await TryPersistActivityAsync().ConfigureAwait(false);
+            _lastSeenAt = lastSeenAt;
         }
     }
 
@@ -50,7 +67,7 @@ public sealed partial class SessionGrain(
             CreatedAt = now,
             LastSeenAt = now,
             ExpiresAt = now + _options.IdleTimeout,
-        }).ConfigureAwait(false);
+        });
         _lastSeenAt = now;
         return ToInfo();
     }
@@ -66,7 +83,7 @@ public sealed partial class SessionGrain(
         _lastSeenAt = now;
         if (now - state.State.LastSeenAt >= _options.LastSeenWriteInterval)
         {
-            await TryPersistActivityAsync().ConfigureAwait(false);
+            await TryPersistActivityAsync();
         }
 
         return ToInfo();
@@ -82,7 +99,7 @@ public sealed partial class SessionGrain(
             return;
         }
 
-        await state.CommitAsync(state.State with { Revoked = true, LastSeenAt = _lastSeenAt, ExpiresAt = ExpiresAt }).ConfigureAwait(false);
+        await state.CommitAsync(state.State with { Revoked = true, LastSeenAt = _lastSeenAt, ExpiresAt = ExpiresAt });
         LogRevoked(logger, this.GetPrimaryKeyString());
     }
 
@@ -101,7 +118,7 @@ public sealed partial class SessionGrain(
     {
         try
         {
-            await state.CommitAsync(state.State with { LastSeenAt = _lastSeenAt, ExpiresAt = ExpiresAt }).ConfigureAwait(false);
+            await state.CommitAsync(state.State with { LastSeenAt = _lastSeenAt, ExpiresAt = ExpiresAt });
         }
         catch (InconsistentStateException ex)
         {

@@ -4,15 +4,21 @@ namespace Grains.Shop.Sessions;
 /// A session as stored. <see cref="LastSeenAt"/> and <see cref="ExpiresAt"/> are written only when activity moved
 /// them by at least <see cref="SessionOptions.LastSeenWriteInterval"/>, so they may lag the activation's view.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("shop.SessionState")]
 public sealed record SessionState
 {
+    [Id(0)]
     public string UserId { get; init; } = string.Empty;
 
+    [Id(1)]
     public DateTimeOffset CreatedAt { get; init; }
 
+    [Id(2)]
     public DateTimeOffset LastSeenAt { get; init; }
 
+    [Id(3)]
     public DateTimeOffset ExpiresAt { get; init; }
 
+    [Id(4)]
     public bool Revoked { get; init; }
 }

@@ -1,5 +1,3 @@
-using Grains.Runtime;
-
 namespace Grains.Shop.Storage;
 
 internal static class PersistentStateExtensions
@@ -15,7 +13,7 @@ internal static class PersistentStateExtensions
         state.State = next;
         try
         {
-            await state.WriteStateAsync().ConfigureAwait(false);
+            await state.WriteStateAsync();
         }
         catch
         {

@@ -1,5 +1,0 @@
-using System.Reflection;
-
-namespace Grains.Runtime.Activation;
-
-internal sealed record GrainAssembly(Assembly Assembly);

@@ -1,9 +1,0 @@
-namespace Grains.Runtime.Invocation;
-
-internal enum ReturnKind
-{
-    Task,
-    TaskOfT,
-    ValueTask,
-    ValueTaskOfT,
-}

@@ -1,0 +1,38 @@
+namespace Grains.Silo.Fencing;
+
+/// <summary>
+/// Whether this silo may serve grain calls right now. The lease is valid until <see cref="FencingOptions.LeaseDuration"/>
+/// after the start of the last read that found the silo still a member, measured on the monotonic clock: a process that
+/// was paused (SIGSTOP, a long GC, a frozen VM) finds on resuming that its lease ran out while it was stopped, however
+/// many calls wait in its queues.
+/// </summary>
+public sealed class SiloLease(TimeProvider timeProvider)
+{
+    private long _validUntil = long.MinValue;
+
+    /// <summary>True while the lease holds.</summary>
+    public bool IsHeld => timeProvider.GetTimestamp() < Volatile.Read(ref _validUntil);
+
+    /// <summary>
+    /// Extends the lease to <paramref name="duration"/> after <paramref name="confirmedAt"/>, the timestamp taken before
+    /// the confirming read was sent (a reply proves membership no later than that). Never shortens it.
+    /// </summary>
+    /// <returns>True when the lease had lapsed and holds again.</returns>
+    public bool Renew(long confirmedAt, TimeSpan duration)
+    {
+        var until = confirmedAt + (long)(duration.TotalSeconds * timeProvider.TimestampFrequency);
+        var now = timeProvider.GetTimestamp();
+        long current;
+        do
+        {
+            current = Volatile.Read(ref _validUntil);
+            if (until <= current)
+            {
+                return false;
+            }
+        }
+        while (Interlocked.CompareExchange(ref _validUntil, until, current) != current);
+
+        return current <= now;
+    }
+}

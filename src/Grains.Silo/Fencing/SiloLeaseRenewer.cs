@@ -1,0 +1,99 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Grains.Silo.Fencing;
+
+/// <summary>
+/// Renews the <see cref="SiloLease"/> by reading this silo's own row of the membership table every
+/// <see cref="FencingOptions.RenewInterval"/>: a row that is there and not <c>Dead</c> proves that nobody had declared the
+/// silo dead when the read was sent.
+/// </summary>
+public sealed partial class SiloLeaseRenewer(
+    SiloLease lease,
+    IMembershipTable membershipTable,
+    ILocalSiloDetails localSilo,
+    IOptions<FencingOptions> options,
+    TimeProvider timeProvider,
+    ILogger<SiloLeaseRenewer> logger) : ILifecycleParticipant<ISiloLifecycle>
+{
+    private readonly FencingOptions _options = options.Value;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _loop = Task.CompletedTask;
+    private bool _everHeld;
+    private bool _failing;
+
+    public void Participate(ISiloLifecycle lifecycle)
+    {
+        ArgumentNullException.ThrowIfNull(lifecycle);
+        // Renewals start as the silo becomes active (the membership table is ready then, and no grain call came yet)
+        // and go on through a graceful stop, while activations finish their calls, until the runtime shuts down.
+        lifecycle.Subscribe(nameof(SiloLeaseRenewer), ServiceLifecycleStage.BecomeActive, StartAsync, _ => Task.CompletedTask);
+        lifecycle.Subscribe(nameof(SiloLeaseRenewer), ServiceLifecycleStage.RuntimeInitialize, _ => Task.CompletedTask, StopAsync);
+    }
+
+    private async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await RenewOnceAsync().ConfigureAwait(false);
+        _loop = Task.Run(RunAsync, CancellationToken.None);
+    }
+
+    private async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _loop.ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+
+    private async Task RunAsync()
+    {
+        using var timer = new PeriodicTimer(_options.RenewInterval, timeProvider);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
+            {
+                await RenewOnceAsync().ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // The silo stopped.
+        }
+    }
+
+    private async Task RenewOnceAsync()
+    {
+        var sentAt = timeProvider.GetTimestamp();
+        string? refusal;
+        Exception? error = null;
+        try
+        {
+            var data = await membershipTable.ReadRowAsync(localSilo.SiloAddress, _stopping.Token)
+                .WaitAsync(_options.LeaseDuration, timeProvider, _stopping.Token).ConfigureAwait(false);
+            var entry = data.Members.Select(m => m.Item1).FirstOrDefault(m => m.SiloAddress.Equals(localSilo.SiloAddress));
+            refusal = entry is null ? "this silo has no row in the membership table"
+                : entry.Status == SiloStatus.Dead ? "the membership table says this silo is dead"
+                : null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !_stopping.IsCancellationRequested)
+        {
+            refusal = ex is TimeoutException ? "the membership table did not answer in time" : "the membership table could not be read";
+            error = ex;
+        }
+
+        if (refusal is null)
+        {
+            if (lease.Renew(sentAt, _options.LeaseDuration) && _everHeld)
+            {
+                LogRegained(logger);
+            }
+
+            _everHeld = true;
+            _failing = false;
+        }
+        else if (!_failing)
+        {
+            _failing = true;
+            LogRenewalFailed(logger, refusal, error);
+        }
+    }
+}

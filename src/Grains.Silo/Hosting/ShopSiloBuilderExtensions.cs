@@ -1,0 +1,199 @@
+using Grains.Hosting;
+using Grains.Hosting.Cluster;
+using Grains.Hosting.Redis;
+using Grains.Shop.Hosting;
+using Grains.Shop.Storage;
+using Grains.Silo.ActivationJournal;
+using Grains.Silo.FailureDetection;
+using Grains.Silo.Fencing;
+using Grains.Silo.Serving;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Clustering.Redis;
+using Orleans.Configuration;
+using Orleans.Persistence;
+using Orleans.Runtime.Placement;
+
+namespace Grains.Silo.Hosting;
+
+/// <summary>
+/// The one place where a shop silo is configured: which Orleans providers it uses and every Orleans option the
+/// project sets, each with the reason (docs/runtime.md has the measurements behind them).
+/// </summary>
+public static class ShopSiloBuilderExtensions
+{
+    /// <summary>The configuration section whose keys override the Orleans membership settings below, for experiments.</summary>
+    public const string MembershipOverridesSection = "Orleans:Membership";
+
+    /// <summary>
+    /// Makes this host a shop silo: Orleans with Redis clustering, Redis grain storage as readable JSON, the grain
+    /// directory chosen by <c>Silo:GrainDirectory</c>, the shop's grains, and this project's additions (the lease,
+    /// proof of death by refused connections, silo tags on answers, the activation journal when configured).
+    /// </summary>
+    /// <exception cref="OptionsValidationException">A key of <c>Silo</c> has a bad value.</exception>
+    public static IHostApplicationBuilder AddShopSilo(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+        services.AddClusterIdentity(configuration);
+        services.AddOptions<SiloHostOptions>().Bind(configuration.GetSection(SiloHostOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SiloHostOptions>, SiloHostOptionsValidator>());
+        services.TryAddSingleton(sp => SiloEndpoints.Resolve(sp.GetRequiredService<IOptions<SiloHostOptions>>().Value));
+
+        // The directory must be chosen while the silo is being built, so this section is read (and checked) now.
+        var silo = configuration.GetSection(SiloHostOptions.SectionName).Get<SiloHostOptions>() ?? new SiloHostOptions();
+        if (new SiloHostOptionsValidator().Validate(null, silo) is { Failed: true } invalid)
+        {
+            throw new OptionsValidationException(SiloHostOptions.SectionName, typeof(SiloHostOptions), invalid.Failures);
+        }
+
+        builder.UseOrleans(orleans => orleans
+            .UseShopCluster(configuration, silo.GrainDirectory)
+            .AddShop(configuration)
+            .AddShopRedisStorage()
+            .AddShopFilters(configuration)
+            .AddFencing(configuration)
+            .AddRefusedConnectionDetector(configuration));
+        return builder;
+    }
+
+    /// <summary>Cluster identity, endpoints, Redis membership, the grain directory and the membership timings.</summary>
+    public static ISiloBuilder UseShopCluster(this ISiloBuilder silo, IConfiguration configuration, GrainDirectoryKind directory)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        var services = silo.Services;
+        services.AddOptions<ClusterOptions>().Configure<IOptions<ClusterIdentityOptions>>((orleans, cluster) =>
+        {
+            orleans.ClusterId = cluster.Value.Id;
+            orleans.ServiceId = cluster.Value.EffectiveServiceId;
+        });
+        services.AddOptions<EndpointOptions>().Configure<SiloEndpoints>((orleans, endpoints) =>
+        {
+            orleans.AdvertisedIPAddress = endpoints.Address;
+            orleans.SiloPort = endpoints.SiloPort;
+            orleans.GatewayPort = endpoints.GatewayPort;
+            orleans.SiloListeningEndpoint = new(endpoints.Address, endpoints.SiloPort);
+            orleans.GatewayListeningEndpoint = new(endpoints.Address, endpoints.GatewayPort);
+        });
+        services.AddOptions<SiloOptions>().Configure<SiloEndpoints>((orleans, endpoints) => orleans.SiloName = endpoints.Name);
+
+        silo.UseRedisClustering(_ => { });
+        services.AddOptions<RedisClusteringOptions>().Configure<SharedRedis, IOptions<RedisConnectionOptions>>((orleans, redis, connection) =>
+        {
+            orleans.ConfigurationOptions = SharedRedis.ParseConfiguration(connection.Value.ConnectionString!);
+            orleans.CreateMultiplexer = _ => redis.GetSharedAsync();
+        });
+
+        if (directory == GrainDirectoryKind.Redis)
+        {
+            silo.UseRedisGrainDirectoryAsDefault(options => options.Configure<SharedRedis, IOptions<RedisConnectionOptions>>((orleans, redis, connection) =>
+            {
+                orleans.ConfigurationOptions = SharedRedis.ParseConfiguration(connection.Value.ConnectionString!);
+                orleans.CreateMultiplexer = _ => redis.GetSharedAsync();
+            }));
+        }
+
+        // Carts and sessions are small and alike: spread them evenly. Orleans' default, resource-optimized placement,
+        // sends new activations to the least loaded silo, and on one shared machine it put nearly all of them on the
+        // newest silo, so that one crash took most users with it.
+        services.AddSingleton<PlacementStrategy, RandomPlacement>();
+
+        services.Configure<ClusterMembershipOptions>(options =>
+        {
+            // Orleans' defaults declare a killed silo dead after 11-14 s on this machine; these make it 0.7-1.1 s, and
+            // a silent (paused) one about 2 s, without false deaths under load (docs/runtime.md, "Failure detection").
+            // A probe times out after 1 s, and never faster: the adaptive timeout may grow under load (up to
+            // MaxProbeTimeout) but not shrink below 1 s, which keeps the quickest death at 2 x 1 s, what the lease needs.
+            options.ProbeTimeout = TimeSpan.FromSeconds(1);
+            options.MinProbeTimeout = TimeSpan.FromSeconds(1);
+            options.MaxProbeTimeout = TimeSpan.FromSeconds(2);
+
+            // Two missed probes in a row make a suspicion, and one suspicion is enough: with three silos, waiting for
+            // a second voter doubles the detection time while a false vote costs one silo restart, not safety.
+            options.NumMissedProbesLimit = 2;
+            options.NumVotesForDeathDeclaration = 1;
+            options.NumProbedSilos = 2;
+
+            // A paused process keeps its sockets open, and with this check on Orleans does not vote while the
+            // connection carried any message in the last MaxProbeTimeout x NumMissedProbesLimit: a pause then takes
+            // over 8 s to detect. Probes alone decide here.
+            options.EnableConnectionLivenessCheck = false;
+
+            // Every silo rereads the table at least this often, the fallback when a gossip message is lost.
+            options.TableRefreshTimeout = TimeSpan.FromSeconds(2);
+
+            // A silo whose own IAmAlive is this stale is not asked to judge others; the default is 30 s.
+            options.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
+        });
+        services.Configure<ClusterMembershipOptions>(configuration.GetSection(MembershipOverridesSection));
+        return silo;
+    }
+
+    /// <summary>Redis grain storage under <see cref="ShopStorage.Name"/>, written as the JSON of <see cref="ShopStateSerializer"/>.</summary>
+    public static ISiloBuilder AddShopRedisStorage(this ISiloBuilder silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        return silo.AddRedisGrainStorage(ShopStorage.Name, options => options.Configure<SharedRedis, IOptions<RedisConnectionOptions>>((orleans, redis, connection) =>
+        {
+            orleans.ConfigurationOptions = SharedRedis.ParseConfiguration(connection.Value.ConnectionString!);
+            orleans.CreateMultiplexer = _ => redis.GetSharedAsync();
+            orleans.GrainStorageSerializer = new ShopStateSerializer();
+        }));
+    }
+
+    /// <summary>
+    /// The incoming call filters, outermost first: silo tags on answers to clients, storage failures as a type callers
+    /// know, then the activation journal when <c>ActivationJournal:Directory</c> is set. The lease filter
+    /// (<see cref="AddFencing"/>) runs inside all of them.
+    /// </summary>
+    public static ISiloBuilder AddShopFilters(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.AddIncomingGrainCallFilter<SiloTaggingFilter>();
+        silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
+        var journal = configuration.GetSection(ActivationJournalOptions.SectionName).Get<ActivationJournalOptions>();
+        if (journal?.Directory is { Length: > 0 } directory)
+        {
+            silo.Services.AddSingleton(sp => new ActivationJournalWriter(directory, sp.GetRequiredService<ILocalSiloDetails>().Name));
+            silo.AddIncomingGrainCallFilter<ActivationJournalFilter>();
+        }
+
+        return silo;
+    }
+
+    /// <summary>The lease every grain call needs (<c>Fencing</c>), unless <c>Fencing:Enabled</c> is false.</summary>
+    public static ISiloBuilder AddFencing(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        var services = silo.Services;
+        services.AddOptions<FencingOptions>().Bind(configuration.GetSection(FencingOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FencingOptions>, FencingOptionsValidator>());
+        if (configuration.GetSection(FencingOptions.SectionName).Get<FencingOptions>() is { Enabled: false })
+        {
+            return silo;
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SiloLease>();
+        services.AddSingleton<SiloLeaseRenewer>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloLeaseRenewer>());
+        silo.AddIncomingGrainCallFilter<LeaseCallFilter>();
+        return silo;
+    }
+
+    /// <summary>Declares peers dead when their silo port refuses connections (<c>FailureDetection</c>).</summary>
+    public static ISiloBuilder AddRefusedConnectionDetector(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        var services = silo.Services;
+        services.AddOptions<FailureDetectionOptions>().Bind(configuration.GetSection(FailureDetectionOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FailureDetectionOptions>, FailureDetectionOptionsValidator>());
+        services.AddSingleton<RefusedConnectionDetector>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<RefusedConnectionDetector>());
+        return silo;
+    }
+}

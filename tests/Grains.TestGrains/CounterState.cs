@@ -1,6 +1,0 @@
-namespace Grains.TestGrains;
-
-public sealed class CounterState
-{
-    public int Value { get; set; }
-}

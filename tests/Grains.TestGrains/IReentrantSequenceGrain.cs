@@ -1,7 +1,0 @@
-using Grains.Runtime;
-
-namespace Grains.TestGrains;
-
-public interface IReentrantSequenceGrain : ISequenceGrain
-{
-}
