@@ -8,6 +8,7 @@ using Grains.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Runtime.Placement;
 using Orleans.TestingHost;
 using StackExchange.Redis;
 
@@ -141,6 +142,9 @@ public class ShopCluster : IAsyncLifetime
 
             // Registered before AddShop, which adds the shipped catalog only when none is registered.
             host.Services.AddSingleton(Catalog);
+
+            // The placement the silo's UseShopCluster sets; it also decides where a grain migrates to.
+            host.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
             host.UseOrleans(silo => silo
                 .AddShop(configuration)
                 .AddShopRedisStorage()
