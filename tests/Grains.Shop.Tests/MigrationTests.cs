@@ -1,7 +1,6 @@
 using Grains.Shop.Contracts.Carts;
 using Grains.Shop.Contracts.Sessions;
 using Grains.Testing;
-using Orleans.TestingHost;
 
 namespace Grains.Shop.Tests;
 
@@ -21,6 +20,7 @@ public sealed class MigrationTests(TwoSiloShopCluster shop) : IClassFixture<TwoS
         var sessionId = Guid.NewGuid().ToString("N");
         var session = shop.Client.GetGrain<ISessionGrain>(sessionId);
         var started = await session.StartAsync("alice");
+        // The touch must land later than the start, so that the activation's time and the stored one differ.
         await Poll.UntilAsync(() => DateTimeOffset.UtcNow > started.LastSeenAt, s_timeout, "the clock to pass the session's start");
         var touched = await session.TouchAsync();
         Assert.True(touched!.LastSeenAt > started.LastSeenAt);
