@@ -1,14 +1,14 @@
-using Grains.Runtime;
 using Grains.Shop.Contracts.Carts;
 using Grains.Shop.Contracts.Orders;
 
 namespace Grains.Shop.Tests;
 
-public sealed class TwoKeySilo() : ShopSilo(new Dictionary<string, string?> { ["Cart:IdempotencyKeyLimit"] = "2" });
-
-public sealed class CartGrainTests(TwoKeySilo silo) : IClassFixture<TwoKeySilo>
+[Trait("Category", "Integration")]
+public sealed class CartGrainTests(TwoKeyShopCluster shop) : IClassFixture<TwoKeyShopCluster>
 {
-    private ICartGrain NewCart() => silo.Grains.GetGrain<ICartGrain>($"user-{Guid.NewGuid():N}");
+    private static string NewUserId() => $"user-{Guid.NewGuid():N}";
+
+    private ICartGrain NewCart() => shop.Client.GetGrain<ICartGrain>(NewUserId());
 
     [Fact]
     public async Task A_checkout_reaches_the_users_orders_grain()
@@ -18,7 +18,7 @@ public sealed class CartGrainTests(TwoKeySilo silo) : IClassFixture<TwoKeySilo>
 
         var order = await cart.CheckoutAsync(new Checkout());
 
-        var stored = await silo.Grains.GetGrain<IOrdersGrain>((await cart.GetAsync()).UserId).ListAsync();
+        var stored = await shop.Client.GetGrain<IOrdersGrain>((await cart.GetAsync()).UserId).ListAsync();
         Assert.Equal(order.OrderId, Assert.Single(stored).OrderId);
         Assert.Empty((await cart.GetAsync()).Items);
     }
@@ -26,7 +26,7 @@ public sealed class CartGrainTests(TwoKeySilo silo) : IClassFixture<TwoKeySilo>
     [Fact]
     public async Task Recording_an_order_twice_keeps_one()
     {
-        var orders = silo.Grains.GetGrain<IOrdersGrain>($"user-{Guid.NewGuid():N}");
+        var orders = shop.Client.GetGrain<IOrdersGrain>(NewUserId());
         var order = new Order("o-1", [new CartItem("TEA-001", "Tea", 1, 6.50m, 6.50m)], 6.50m, DateTimeOffset.UtcNow);
 
         await orders.RecordAsync(order);
@@ -67,25 +67,77 @@ public sealed class CartGrainTests(TwoKeySilo silo) : IClassFixture<TwoKeySilo>
     [Fact]
     public async Task Setting_the_same_quantity_or_removing_an_absent_line_writes_nothing()
     {
-        var cart = NewCart();
+        var userId = NewUserId();
+        var cart = shop.Client.GetGrain<ICartGrain>(userId);
+        var key = shop.StateKey("cart", userId, "cart");
         await cart.AddItemAsync(new AddCartItem("MUG-001", 3));
+        var etag = await shop.ReadStoredEtagAsync(key);
 
         await cart.SetQuantityAsync(new SetCartItemQuantity("MUG-001", 3));
         await cart.RemoveItemAsync("MUG-002");
+        Assert.Equal(etag, await shop.ReadStoredEtagAsync(key));
+
         await cart.ClearAsync();
+        etag = await shop.ReadStoredEtagAsync(key);
         await cart.ClearAsync();
 
+        Assert.Equal(etag, await shop.ReadStoredEtagAsync(key));
         Assert.Equal(2, (await cart.GetAsync()).Version);
     }
 
     [Fact]
-    public async Task Rule_violations_reach_the_caller_by_type()
+    public async Task Rule_violations_reach_the_caller_as_their_own_types_and_change_nothing()
     {
         var cart = NewCart();
 
-        Assert.True((await Assert.ThrowsAsync<GrainException>(() => cart.AddItemAsync(new AddCartItem("NOPE", 1)))).Is<UnknownSkuException>());
-        Assert.True((await Assert.ThrowsAsync<GrainException>(() => cart.AddItemAsync(new AddCartItem("TEA-001", 1000)))).Is<CartRuleException>());
-        Assert.True((await Assert.ThrowsAsync<GrainException>(() => cart.CheckoutAsync(new Checkout()))).Is<EmptyCartException>());
+        await Assert.ThrowsAsync<UnknownSkuException>(() => cart.AddItemAsync(new AddCartItem("NOPE-001", 1)));
+        await Assert.ThrowsAsync<QuantityOutOfRangeException>(() => cart.AddItemAsync(new AddCartItem("TEA-001", CartLimits.MaxQuantity + 1)));
+        await Assert.ThrowsAsync<QuantityOutOfRangeException>(() => cart.SetQuantityAsync(new SetCartItemQuantity("TEA-001", -1)));
+        await Assert.ThrowsAsync<UnknownSkuException>(() => cart.RemoveItemAsync("NOPE-001"));
+        await Assert.ThrowsAsync<EmptyCartException>(() => cart.CheckoutAsync(new Checkout()));
+
         Assert.Equal(0, (await cart.GetAsync()).Version);
+    }
+
+    [Fact]
+    public async Task A_line_cannot_grow_past_its_limit()
+    {
+        var cart = NewCart();
+        await cart.AddItemAsync(new AddCartItem("TEA-001", CartLimits.MaxQuantity));
+
+        await Assert.ThrowsAsync<QuantityOutOfRangeException>(() => cart.AddItemAsync(new AddCartItem("TEA-001", 1)));
+
+        Assert.Equal(CartLimits.MaxQuantity, Assert.Single((await cart.GetAsync()).Items).Quantity);
+    }
+
+    [Fact]
+    public async Task A_cart_holds_at_most_the_line_limit()
+    {
+        var cart = NewCart();
+        for (var i = 1; i <= CartLimits.MaxLines; i++)
+        {
+            await cart.AddItemAsync(new AddCartItem($"TST-{i:D3}", 1));
+        }
+
+        await Assert.ThrowsAsync<TooManyLinesException>(() => cart.AddItemAsync(new AddCartItem($"TST-{CartLimits.MaxLines + 1:D3}", 1)));
+
+        var after = await cart.GetAsync();
+        Assert.Equal(CartLimits.MaxLines, after.Items.Count);
+        Assert.Equal(CartLimits.MaxLines, after.Version);
+        Assert.Equal(2, (await cart.AddItemAsync(new AddCartItem("TST-001", 1))).Items.Single(i => i.Sku == "TST-001").Quantity);
+    }
+
+    [Fact]
+    public async Task An_idempotency_key_reused_for_a_different_request_is_refused()
+    {
+        var cart = NewCart();
+        await cart.AddItemAsync(new AddCartItem("TEA-001", 1, "same-key"));
+
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => cart.AddItemAsync(new AddCartItem("COF-001", 1, "same-key")));
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => cart.CheckoutAsync(new Checkout("same-key")));
+
+        var after = await cart.GetAsync();
+        Assert.Equal(1, after.Version);
+        Assert.Equal("TEA-001", Assert.Single(after.Items).Sku);
     }
 }

@@ -2,15 +2,14 @@ using Grains.Shop.Contracts.Carts;
 
 namespace Grains.Shop.Tests;
 
-public sealed class OneResultSilo() : ShopSilo(new Dictionary<string, string?> { ["Cart:IdempotencyResultLimit"] = "1" });
-
 /// <summary>
 /// Old idempotency records lose their stored result, so that a cart written on every change does not carry a thousand
 /// old carts (the chaos suite measured 300 KB per write). Their requests must still never apply twice.
 /// </summary>
-public sealed class IdempotencyCompactionTests(OneResultSilo silo) : IClassFixture<OneResultSilo>
+[Trait("Category", "Integration")]
+public sealed class IdempotencyCompactionTests(OneResultShopCluster shop) : IClassFixture<OneResultShopCluster>
 {
-    private ICartGrain NewCart() => silo.Grains.GetGrain<ICartGrain>($"user-{Guid.NewGuid():N}");
+    private ICartGrain NewCart() => shop.Client.GetGrain<ICartGrain>($"user-{Guid.NewGuid():N}");
 
     [Fact]
     public async Task An_add_whose_record_was_compacted_is_not_applied_again_and_answers_with_the_cart_as_it_is_now()
