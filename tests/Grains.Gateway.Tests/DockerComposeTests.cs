@@ -6,15 +6,14 @@ using Grains.Hosting.Cluster;
 using Grains.Hosting.Redis;
 using Grains.Shop.Carts;
 using Grains.Shop.Sessions;
+using Grains.Testing;
+using Microsoft.Extensions.Configuration;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
 using silo::Grains.Silo.ActivationJournal;
 using silo::Grains.Silo.FailureDetection;
 using silo::Grains.Silo.Fencing;
 using silo::Grains.Silo.Hosting;
-using Grains.Testing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
 
 namespace Grains.Gateway.Tests;
 

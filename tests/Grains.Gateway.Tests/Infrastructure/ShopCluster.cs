@@ -3,11 +3,11 @@ extern alias silo;
 using System.Net;
 using Grains.Shop.Catalog;
 using Grains.Shop.Contracts.Products;
-using silo::Grains.Silo.Hosting;
 using Grains.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using silo::Grains.Silo.Hosting;
 
 namespace Grains.Gateway.Tests.Infrastructure;
 
@@ -29,6 +29,7 @@ public class ShopCluster : IAsyncLifetime
 
     private readonly List<ShopGateway> _gateways = [];
     private readonly Dictionary<string, IHost> _silos = new(StringComparer.Ordinal);
+    private readonly List<string> _siloNames = [];
     private RedisServer? _redis;
     private ClusterView? _view;
     private ShopGateway? _gateway;
@@ -38,6 +39,7 @@ public class ShopCluster : IAsyncLifetime
     {
     }
 
+    /// <param name="siloCount">How many silos to start with; with none, the cluster's <see cref="Gateway"/> is not ready until one is started.</param>
     /// <param name="siloSettings">Configuration every silo starts with, besides its identity and Redis.</param>
     /// <param name="appendOnly">Start Redis with an append-only file, so that a test may kill and restart it without losing data.</param>
     protected ShopCluster(int siloCount, IReadOnlyDictionary<string, string?>? siloSettings = null, bool appendOnly = false)
@@ -54,7 +56,10 @@ public class ShopCluster : IAsyncLifetime
     /// <summary>The cluster's membership table and grain directory, as stored in Redis.</summary>
     public ClusterView View => _view ?? throw new InvalidOperationException("The cluster has not started.");
 
-    /// <summary>The catalog the silos serve: the shipped products plus enough test products to fill a cart past its line limit.</summary>
+    /// <summary>
+    /// The catalog the in-process silos serve: the shipped products plus enough test products to fill a cart past its
+    /// line limit. Silo processes serve the shipped catalog.
+    /// </summary>
     public static ProductCatalog Catalog { get; } = new([
         .. ProductCatalog.LoadEmbedded().Products,
         .. Enumerable.Range(1, 120).Select(i => new Product($"TST-{i:D3}", $"Test product {i}", 1.25m))]);
@@ -62,8 +67,8 @@ public class ShopCluster : IAsyncLifetime
     /// <summary>A gateway started with the cluster, ready before the first test.</summary>
     public ShopGateway Gateway => _gateway ?? throw new InvalidOperationException("The cluster has not started.");
 
-    /// <summary>The names of the silos started, <c>silo-1</c> to <c>silo-N</c>.</summary>
-    public IReadOnlyList<string> SiloNames => [.. Enumerable.Range(1, SiloCount).Select(i => $"silo-{i}")];
+    /// <summary>The names of the silos started: <c>silo-1</c> to <c>silo-N</c> at first.</summary>
+    public IReadOnlyList<string> SiloNames => _siloNames;
 
     protected int SiloCount { get; }
 
@@ -75,21 +80,27 @@ public class ShopCluster : IAsyncLifetime
     {
         _redis = await RedisServer.StartAsync(new RedisServerOptions { AppendOnly = AppendOnly });
         _view = new ClusterView(_redis.ConnectionString, ClusterId);
-        foreach (var name in SiloNames)
+        var names = Enumerable.Range(1, SiloCount).Select(i => $"silo-{i}").ToList();
+        foreach (var name in names)
         {
-            await StartSiloAsync(name);
+            _siloNames.Add(name);
+            await LaunchSiloAsync(name);
         }
 
-        await Poll.UntilAsync(
-            async () =>
-            {
-                ThrowIfASiloFailed();
-                return (await View.ActiveSiloNamesAsync()).SetEquals(SiloNames);
-            },
-            StartTimeout,
-            $"the membership table to list {string.Join(", ", SiloNames)} as active");
+        await WaitUntilActiveAsync(names);
         _gateway = CreateGateway();
-        await WaitUntilReadyAsync(_gateway);
+        if (SiloCount > 0)
+        {
+            await WaitUntilReadyAsync(_gateway);
+        }
+    }
+
+    /// <summary>Starts a silo named <paramref name="name"/> and waits until the membership table lists it as active.</summary>
+    public async Task StartSiloAsync(string name)
+    {
+        _siloNames.Add(name);
+        await LaunchSiloAsync(name);
+        await WaitUntilActiveAsync([name]);
     }
 
     /// <summary>A gateway of this cluster, started on first use; <paramref name="settings"/> override its configuration.</summary>
@@ -169,8 +180,8 @@ public class ShopCluster : IAsyncLifetime
         ["Silo:GatewayPort"] = "0",
     };
 
-    /// <summary>Starts the silo named <paramref name="name"/>; the cluster waits for it to become active.</summary>
-    protected virtual async Task StartSiloAsync(string name)
+    /// <summary>Starts the silo named <paramref name="name"/>; <see cref="StartSiloAsync"/> waits for it to become active.</summary>
+    protected virtual async Task LaunchSiloAsync(string name)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(SiloConfiguration(name))
@@ -207,4 +218,15 @@ public class ShopCluster : IAsyncLifetime
             }
         }
     }
+
+    /// <summary>Waits until the membership table lists every silo of <paramref name="names"/> as active.</summary>
+    private async Task WaitUntilActiveAsync(IReadOnlyCollection<string> names) =>
+        await Poll.UntilAsync(
+            async () =>
+            {
+                ThrowIfASiloFailed();
+                return (await View.ActiveSiloNamesAsync()).IsSupersetOf(names);
+            },
+            StartTimeout,
+            $"the membership table to list {string.Join(", ", names)} as active");
 }

@@ -20,7 +20,7 @@ public sealed class SiloProcessCluster() : ShopCluster(siloCount: 3)
         Assert.True(await silo.WaitForExitAsync(s_exitTimeout), $"{silo} did not exit after SIGKILL");
     }
 
-    protected override Task StartSiloAsync(string name)
+    protected override Task LaunchSiloAsync(string name)
     {
         var arguments = SiloConfiguration(name).Select(setting => $"--{setting.Key}={setting.Value}");
         _silos.Add(name, ProjectProcess.Start(name, RepositoryPaths.BuiltAssembly("Grains.Silo"), arguments));
