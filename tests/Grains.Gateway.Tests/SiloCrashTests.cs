@@ -7,6 +7,7 @@ namespace Grains.Gateway.Tests;
 
 /// <summary>A silo process killed with SIGKILL under a gateway: its users' carts come back whole on another silo.</summary>
 [Trait("Category", "Chaos")]
+[Collection(ChaosCollection.Name)]
 public sealed class SiloCrashTests(SiloProcessCluster cluster) : IClassFixture<SiloProcessCluster>
 {
     [Fact]

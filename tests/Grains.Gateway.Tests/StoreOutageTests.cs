@@ -9,6 +9,7 @@ namespace Grains.Gateway.Tests;
 /// client as 500 with the store's own exception type. It must be a 503 that the client can retry with its key.
 /// </summary>
 [Trait("Category", "Chaos")]
+[Collection(ChaosCollection.Name)]
 public sealed class StoreOutageTests(AppendOnlyShopCluster cluster) : IClassFixture<AppendOnlyShopCluster>
 {
     [Fact]
