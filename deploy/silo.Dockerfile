@@ -7,6 +7,7 @@ RUN dotnet publish src/Grains.Silo/Grains.Silo.csproj -c Release -o /app
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app .
-# Silo:Port; the compose file sets Silo__Port to the same value.
-EXPOSE 11111
+# Silo:Port (silo to silo) and Silo:GatewayPort (gateways, the Orleans clients); the compose file sets Silo__Port and
+# Silo__GatewayPort to these values.
+EXPOSE 11111 30000
 ENTRYPOINT ["dotnet", "Grains.Silo.dll"]

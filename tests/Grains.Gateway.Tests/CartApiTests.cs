@@ -30,6 +30,24 @@ public sealed class CartApiTests(ShopCluster cluster) : IClassFixture<ShopCluste
     }
 
     [Fact]
+    public async Task X_Silo_names_the_silo_whose_activation_served_the_grain()
+    {
+        // Placement is random, so over several users a header that named any other silo would show.
+        for (var i = 0; i < 8; i++)
+        {
+            using var client = cluster.Gateway.CreateShopClient();
+            var sessionId = (await client.SignInAsync($"placed-{i}-{Guid.NewGuid():N}")).GetProperty("sessionId").GetString();
+
+            using var session = await client.GetAsync("/api/sessions/current");
+            using var added = await client.AddItemAsync("TEA-001", 1);
+
+            var userId = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("userId").GetString();
+            Assert.Equal(await cluster.View.DirectorySiloNameAsync($"session/{sessionId}"), session.Headers.GetValues("X-Silo").Single());
+            Assert.Equal(await cluster.View.DirectorySiloNameAsync($"cart/{userId}"), added.Headers.GetValues("X-Silo").Single());
+        }
+    }
+
+    [Fact]
     public async Task Putting_a_quantity_sets_it_and_zero_removes_the_line()
     {
         using var client = await cluster.Gateway.CreateSignedInClientAsync();

@@ -60,16 +60,47 @@ public sealed class LimitsAndAvailabilityTests(ShopCluster cluster) : IClassFixt
     }
 
     [Fact]
+    public async Task A_gateway_started_before_any_silo_serves_once_one_is_active()
+    {
+        var late = new EmptyShopCluster();
+        try
+        {
+            await late.InitializeAsync();
+            using var client = late.Gateway.CreateShopClient();
+            await Problems.AssertProblemAsync(await client.GetAsync("/api/products"), HttpStatusCode.ServiceUnavailable);
+
+            await late.StartSiloAsync("silo-1");
+
+            await ShopCluster.WaitUntilReadyAsync(late.Gateway);
+            await client.SignInAsync("early-bird");
+            using var added = await client.AddItemAsync("TEA-001", 1);
+            Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+            Assert.Equal("silo-1", added.Headers.GetValues("X-Silo").Single());
+        }
+        finally
+        {
+            await late.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_token_from_another_cluster_cannot_reach_a_session_here()
     {
         using var client = cluster.Gateway.CreateShopClient();
         await client.SignInAsync("cross-cluster");
-        await using var elsewhere = new ThreeSiloCluster();
-        await elsewhere.InitializeAsync();
-        using var other = elsewhere.Gateway.CreateShopClient();
+        var elsewhere = new SingleSiloCluster();
+        try
+        {
+            await elsewhere.InitializeAsync();
+            using var other = elsewhere.Gateway.CreateShopClient();
 
-        other.UseToken(client.Token);
+            other.UseToken(client.Token);
 
-        await Problems.AssertProblemAsync(await other.GetAsync("/api/cart"), HttpStatusCode.Unauthorized);
+            await Problems.AssertProblemAsync(await other.GetAsync("/api/cart"), HttpStatusCode.Unauthorized);
+        }
+        finally
+        {
+            await elsewhere.DisposeAsync();
+        }
     }
 }

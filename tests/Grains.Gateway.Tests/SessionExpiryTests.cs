@@ -3,10 +3,6 @@ using Grains.Gateway.Tests.Infrastructure;
 
 namespace Grains.Gateway.Tests;
 
-public sealed class ShortSessionCluster() : ShopCluster(
-    siloCount: 1,
-    new Dictionary<string, string?> { ["Sessions:IdleTimeout"] = "00:00:01", ["Sessions:LastSeenWriteInterval"] = "00:00:00" });
-
 [Trait("Category", "Integration")]
 public sealed class SessionExpiryTests(ShortSessionCluster cluster) : IClassFixture<ShortSessionCluster>
 {

@@ -4,13 +4,12 @@ using Grains.Testing;
 
 namespace Grains.Gateway.Tests;
 
-public sealed class AppendOnlyShopCluster() : ShopCluster(siloCount: 1, appendOnly: true);
-
 /// <summary>
 /// Redis going away under a running cluster. Found by the chaos suite: a write whose store call failed reached the
 /// client as 500 with the store's own exception type. It must be a 503 that the client can retry with its key.
 /// </summary>
 [Trait("Category", "Chaos")]
+[Collection(ChaosCollection.Name)]
 public sealed class StoreOutageTests(AppendOnlyShopCluster cluster) : IClassFixture<AppendOnlyShopCluster>
 {
     [Fact]

@@ -20,6 +20,7 @@ public sealed class SessionAuthenticationHandler(
     UrlEncoder encoder,
     SessionTokens tokens,
     IClusterClient cluster,
+    ClusterConnection connection,
     IOptions<GatewayOptions> gatewayOptions)
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggerFactory, encoder)
 {
@@ -44,7 +45,11 @@ public sealed class SessionAuthenticationHandler(
         }
 
         var session = await GrainCallRetry.RunAsync(
-            () => cluster.GetGrain<ISessionGrain>(token.SessionId).TouchAsync(),
+            () =>
+            {
+                connection.ThrowIfNotConnected();
+                return cluster.GetGrain<ISessionGrain>(token.SessionId).TouchAsync();
+            },
             retryIsSafe: true,
             gatewayOptions.Value.RetryBudget,
             Context.RequestAborted).ConfigureAwait(false);

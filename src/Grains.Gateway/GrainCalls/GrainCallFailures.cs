@@ -12,8 +12,9 @@ public static class GrainCallFailures
         SiloLeaseExpiredException { OutcomeUnknown: false } => GrainCallFailure.NotRun,
         SiloLeaseExpiredException => GrainCallFailure.OutcomeUnknown,
 
-        // Orleans rejects a message it did not process: no activation to take it, a forwarding limit, no gateway.
-        OrleansMessageRejectionException or GatewayTooBusyException => GrainCallFailure.NotRun,
+        // Orleans rejects a message it did not process: no activation to take it, a forwarding limit, no gateway; or the
+        // gateway has no cluster yet.
+        OrleansMessageRejectionException or GatewayTooBusyException or ClusterNotConnectedException => GrainCallFailure.NotRun,
 
         // The call's silo died, the call was abandoned, no answer came in time, the store did not confirm a write, or
         // the write met a newer version (Orleans then deactivates the activation, and the next call reads afresh).

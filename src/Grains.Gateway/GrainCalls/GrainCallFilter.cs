@@ -7,7 +7,7 @@ namespace Grains.Gateway.GrainCalls;
 /// Wraps every endpoint that calls grains: retries the handler when that is harmless (<see cref="GrainCallRetry"/>), and
 /// names the silo that answered in the <c>X-Silo</c> header, also on an error response a grain produced.
 /// </summary>
-public sealed class GrainCallFilter(IOptions<GatewayOptions> options) : IEndpointFilter
+public sealed class GrainCallFilter(IOptions<GatewayOptions> options, ClusterConnection connection) : IEndpointFilter
 {
     public const string SiloHeader = "X-Silo";
 
@@ -21,7 +21,11 @@ public sealed class GrainCallFilter(IOptions<GatewayOptions> options) : IEndpoin
         var serving = ServingSilo.Begin();
         http.Items[s_servingKey] = serving;
         var result = await GrainCallRetry.RunAsync(
-            () => next(context).AsTask(),
+            () =>
+            {
+                connection.ThrowIfNotConnected();
+                return next(context).AsTask();
+            },
             GrainCallRetry.IsRetrySafe(http.Request),
             options.Value.RetryBudget,
             http.RequestAborted).ConfigureAwait(false);

@@ -12,6 +12,8 @@ namespace Grains.Gateway.Hosting;
 /// <summary>The one place where the gateway's Orleans client is configured, with the reason for every option set.</summary>
 public static class ClusterClientExtensions
 {
+    private static readonly TimeSpan s_connectRetryPause = TimeSpan.FromSeconds(1);
+
     /// <summary>
     /// Makes the gateway an Orleans client of the cluster named by <c>Cluster:Id</c>, which it finds in the membership
     /// table at <c>Redis:ConnectionString</c>. <see cref="IClusterClient"/> comes from DI.
@@ -26,12 +28,27 @@ public static class ClusterClientExtensions
         services.AddSingleton<ActiveSilos>();
         services.AddHostedService(sp => sp.GetRequiredService<ActiveSilos>());
 
+        var hostedServices = services.Where(d => d.ServiceType == typeof(IHostedService)).ToHashSet();
         builder.UseOrleansClient(client =>
         {
             client.UseRedisClustering(_ => { });
             client.AddOutgoingGrainCallFilter<SiloTagFilter>();
             client.AddClusterConnectionStatusObserver<GatewayConnectionObserver>();
+
+            // Orleans gives up after a few attempts (about 3 minutes); a gateway waits for silos for as long as it runs.
+            client.UseConnectionRetryFilter(async (_, cancellationToken) =>
+            {
+                await Task.Delay(s_connectRetryPause, cancellationToken).ConfigureAwait(false);
+                return true;
+            });
         });
+
+        // Orleans starts its client as a hosted service, which would hold up the gateway's start until a silo is
+        // active and then fail it; ClusterConnection starts the client in the background instead.
+        var clientHostedService = services.Single(d => d.ServiceType == typeof(IHostedService) && !hostedServices.Contains(d));
+        services.Remove(clientHostedService);
+        services.AddSingleton<ClusterConnection>();
+        services.AddHostedService(sp => sp.GetRequiredService<ClusterConnection>());
 
         services.AddOptions<ClusterOptions>().Configure<IOptions<ClusterIdentityOptions>>((orleans, cluster) =>
         {

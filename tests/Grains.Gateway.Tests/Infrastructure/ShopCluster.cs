@@ -1,34 +1,46 @@
-using Grains.Runtime.Hosting;
-using Grains.Redis;
-using Grains.Shop;
+extern alias silo;
+
+using System.Net;
 using Grains.Shop.Catalog;
 using Grains.Shop.Contracts.Products;
 using Grains.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using silo::Grains.Silo.Hosting;
 
 namespace Grains.Gateway.Tests.Infrastructure;
 
 /// <summary>
-/// A cluster of shop silos hosted in the test process on its own real Redis server, with its own cluster id.
-/// Gateways made by <see cref="CreateGateway"/> are cluster clients of it. Disposing stops every gateway, silo and
-/// the Redis server, also when a test failed.
+/// A cluster of real Orleans shop silos on its own real Redis server, with its own cluster id. Here the silos are
+/// hosted in the test process, each a host of its own made by <c>AddShopSilo</c>, as the silo executable makes it;
+/// <see cref="SiloProcessCluster"/> runs them as processes instead. Gateways made by <see cref="CreateGateway"/> are
+/// Orleans clients of it. Disposing stops every gateway, silo and the Redis server, also when a test failed.
 /// </summary>
 public class ShopCluster : IAsyncLifetime
 {
     /// <summary>The token key every gateway of this cluster shares.</summary>
     public const string TokenKey = "test-token-key-0123456789abcdef-0123456789";
 
-    private readonly List<IHost> _silos = [];
+    /// <summary>How long starting silos and gateways may take: generous, since the machine's few cores are shared.</summary>
+    protected static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+
+    private static readonly TimeSpan s_stopTimeout = TimeSpan.FromSeconds(30);
+
     private readonly List<ShopGateway> _gateways = [];
+    private readonly Dictionary<string, IHost> _silos = new(StringComparer.Ordinal);
+    private readonly List<string> _siloNames = [];
     private RedisServer? _redis;
+    private ClusterView? _view;
+    private ShopGateway? _gateway;
 
     public ShopCluster()
         : this(siloCount: 2)
     {
     }
 
+    /// <param name="siloCount">How many silos to start with; with none, the cluster's <see cref="Gateway"/> is not ready until one is started.</param>
+    /// <param name="siloSettings">Configuration every silo starts with, besides its identity and Redis.</param>
     /// <param name="appendOnly">Start Redis with an append-only file, so that a test may kill and restart it without losing data.</param>
     protected ShopCluster(int siloCount, IReadOnlyDictionary<string, string?>? siloSettings = null, bool appendOnly = false)
     {
@@ -41,12 +53,22 @@ public class ShopCluster : IAsyncLifetime
 
     public RedisServer Redis => _redis ?? throw new InvalidOperationException("The cluster has not started.");
 
-    /// <summary>The catalog the silos serve: the shipped products plus enough test products to fill a cart past its line limit.</summary>
+    /// <summary>The cluster's membership table and grain directory, as stored in Redis.</summary>
+    public ClusterView View => _view ?? throw new InvalidOperationException("The cluster has not started.");
+
+    /// <summary>
+    /// The catalog the in-process silos serve: the shipped products plus enough test products to fill a cart past its
+    /// line limit. Silo processes serve the shipped catalog.
+    /// </summary>
     public static ProductCatalog Catalog { get; } = new([
         .. ProductCatalog.LoadEmbedded().Products,
         .. Enumerable.Range(1, 120).Select(i => new Product($"TST-{i:D3}", $"Test product {i}", 1.25m))]);
 
-    public ShopGateway Gateway { get; private set; } = null!;
+    /// <summary>A gateway started with the cluster, ready before the first test.</summary>
+    public ShopGateway Gateway => _gateway ?? throw new InvalidOperationException("The cluster has not started.");
+
+    /// <summary>The names of the silos started: <c>silo-1</c> to <c>silo-N</c> at first.</summary>
+    public IReadOnlyList<string> SiloNames => _siloNames;
 
     protected int SiloCount { get; }
 
@@ -54,87 +76,157 @@ public class ShopCluster : IAsyncLifetime
 
     protected IReadOnlyDictionary<string, string?> SiloSettings { get; }
 
-    public IReadOnlyList<IHost> Silos => _silos;
-
     public virtual async Task InitializeAsync()
     {
         _redis = await RedisServer.StartAsync(new RedisServerOptions { AppendOnly = AppendOnly });
-        for (var i = 0; i < SiloCount; i++)
+        _view = new ClusterView(_redis.ConnectionString, ClusterId);
+        var names = Enumerable.Range(1, SiloCount).Select(i => $"silo-{i}").ToList();
+        foreach (var name in names)
         {
-            await StartSiloAsync($"silo-{i}");
+            _siloNames.Add(name);
+            await LaunchSiloAsync(name);
         }
 
-        Gateway = CreateGateway();
-    }
-
-    public async Task<IHost> StartSiloAsync(string name)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(SiloSettings)
+        await WaitUntilActiveAsync(names);
+        _gateway = CreateGateway();
+        if (SiloCount > 0)
         {
-            ["Cluster:Id"] = ClusterId,
-            ["Silo:Name"] = name,
-        });
-        builder.Services.AddSingleton(Catalog);
-        builder.Services.AddGrainsSilo(builder.Configuration).UseRedis(Redis.ConnectionString).AddShop(builder.Configuration);
-        var host = builder.Build();
-        _silos.Add(host);
-        await host.StartAsync();
-        return host;
+            await WaitUntilReadyAsync(_gateway);
+        }
     }
 
-    /// <summary>Crashes the named silo: no goodbye to the cluster, its activations lost, its listener closed.</summary>
-    public async Task KillSiloAsync(string name)
+    /// <summary>Starts a silo named <paramref name="name"/> and waits until the membership table lists it as active.</summary>
+    public async Task StartSiloAsync(string name)
     {
-        var host = _silos.Single(h => h.Services.GetRequiredService<LocalSilo>().Name == name);
-        await host.Services.GetRequiredService<LocalSilo>().KillAsync();
-        await host.StopAsync();
-        host.Dispose();
-        _silos.Remove(host);
+        _siloNames.Add(name);
+        await LaunchSiloAsync(name);
+        await WaitUntilActiveAsync([name]);
     }
 
-    /// <summary>A gateway of this cluster; <paramref name="settings"/> override its configuration.</summary>
+    /// <summary>A gateway of this cluster, started on first use; <paramref name="settings"/> override its configuration.</summary>
     public ShopGateway CreateGateway(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var gateway = new ShopGateway(new Dictionary<string, string?>
+        var configuration = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["Cluster:Id"] = ClusterId,
             ["Redis:ConnectionString"] = Redis.ConnectionString,
             ["Gateway:TokenKey"] = TokenKey,
             ["Gateway:RateLimit:TokenLimit"] = "100000",
             ["Gateway:RateLimit:TokensPerPeriod"] = "100000",
-        }.Concat(settings ?? new Dictionary<string, string?>()).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value));
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        var gateway = new ShopGateway(configuration);
         _gateways.Add(gateway);
         return gateway;
     }
 
-    public virtual async Task DisposeAsync()
+    /// <summary>Waits until <paramref name="gateway"/> answers <c>/health/ready</c> with 200: Redis answers and it has seen an active silo.</summary>
+    public static async Task WaitUntilReadyAsync(ShopGateway gateway)
     {
-        foreach (var gateway in _gateways)
-        {
-            await gateway.DisposeAsync();
-        }
+        ArgumentNullException.ThrowIfNull(gateway);
+        using var client = gateway.CreateShopClient();
+        await Poll.UntilAsync(
+            async () =>
+            {
+                using var ready = await client.GetAsync("/health/ready");
+                return ready.StatusCode == HttpStatusCode.OK;
+            },
+            StartTimeout,
+            "the gateway to be ready");
+    }
 
+    public async Task DisposeAsync()
+    {
         try
         {
-            foreach (var silo in _silos)
+            foreach (var gateway in _gateways)
             {
-                try
-                {
-                    await silo.StopAsync();
-                }
-                finally
-                {
-                    silo.Dispose();
-                }
+                await gateway.DisposeAsync();
             }
         }
         finally
         {
-            if (_redis is not null)
+            try
             {
-                await _redis.DisposeAsync();
+                await StopSilosAsync();
+            }
+            finally
+            {
+                if (_view is not null)
+                {
+                    await _view.DisposeAsync();
+                }
+
+                if (_redis is not null)
+                {
+                    await _redis.DisposeAsync();
+                }
             }
         }
     }
+
+    /// <summary>The configuration of the silo named <paramref name="name"/>: its identity, Redis, free ports and <see cref="SiloSettings"/>.</summary>
+    protected Dictionary<string, string?> SiloConfiguration(string name) => new(SiloSettings, StringComparer.OrdinalIgnoreCase)
+    {
+        ["Redis:ConnectionString"] = Redis.ConnectionString,
+        ["Cluster:Id"] = ClusterId,
+        ["Silo:Name"] = name,
+        ["Silo:Port"] = "0",
+        ["Silo:GatewayPort"] = "0",
+    };
+
+    /// <summary>Starts the silo named <paramref name="name"/>; <see cref="StartSiloAsync"/> waits for it to become active.</summary>
+    protected virtual async Task LaunchSiloAsync(string name)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(SiloConfiguration(name))
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+
+        // Registered before the silo's own, which AddShop adds only when none is there.
+        builder.Services.AddSingleton(Catalog);
+        builder.AddShopSilo();
+        var host = builder.Build();
+        _silos.Add(name, host);
+        await host.StartAsync();
+    }
+
+    /// <summary>Throws when a silo has failed while the cluster waits for it, instead of letting the wait time out.</summary>
+    protected virtual void ThrowIfASiloFailed()
+    {
+    }
+
+    /// <summary>Stops every silo started. In-process silos stop together and gracefully, within a bounded time.</summary>
+    protected virtual async Task StopSilosAsync()
+    {
+        using var timeout = new CancellationTokenSource(s_stopTimeout);
+        try
+        {
+            await Task.WhenAll(_silos.Values.Select(silo => silo.StopAsync(timeout.Token)));
+        }
+        finally
+        {
+            foreach (var silo in _silos.Values)
+            {
+                silo.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Waits until the membership table lists every silo of <paramref name="names"/> as active.</summary>
+    private async Task WaitUntilActiveAsync(IReadOnlyCollection<string> names) =>
+        await Poll.UntilAsync(
+            async () =>
+            {
+                ThrowIfASiloFailed();
+                return (await View.ActiveSiloNamesAsync()).IsSupersetOf(names);
+            },
+            StartTimeout,
+            $"the membership table to list {string.Join(", ", names)} as active");
 }

@@ -1,0 +1,45 @@
+using Grains.Testing;
+
+namespace Grains.Gateway.Tests.Infrastructure;
+
+/// <summary>
+/// A <see cref="ShopCluster"/> of three silo processes (the built <c>Grains.Silo</c> executable), for tests that need
+/// a real crash: <see cref="KillSiloAsync"/> sends SIGKILL to the process it started, by its id.
+/// </summary>
+public sealed class SiloProcessCluster() : ShopCluster(siloCount: 3)
+{
+    private static readonly TimeSpan s_exitTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly Dictionary<string, ProjectProcess> _silos = new(StringComparer.Ordinal);
+
+    /// <summary>kill -9 of the named silo's process: no goodbye to the cluster, its activations lost, its sockets closed by the kernel.</summary>
+    public async Task KillSiloAsync(string name)
+    {
+        var silo = _silos[name];
+        silo.Kill();
+        Assert.True(await silo.WaitForExitAsync(s_exitTimeout), $"{silo} did not exit after SIGKILL");
+    }
+
+    protected override Task LaunchSiloAsync(string name)
+    {
+        var arguments = SiloConfiguration(name).Select(setting => $"--{setting.Key}={setting.Value}");
+        _silos.Add(name, ProjectProcess.Start(name, RepositoryPaths.BuiltAssembly("Grains.Silo"), arguments));
+        return Task.CompletedTask;
+    }
+
+    protected override void ThrowIfASiloFailed()
+    {
+        if (_silos.Values.FirstOrDefault(s => s.HasExited) is { } failed)
+        {
+            throw new InvalidOperationException($"{failed} exited with code {failed.ExitCode} while the cluster started:{Environment.NewLine}{failed.RecentOutput}");
+        }
+    }
+
+    protected override async Task StopSilosAsync()
+    {
+        foreach (var silo in _silos.Values)
+        {
+            await silo.DisposeAsync();
+        }
+    }
+}
