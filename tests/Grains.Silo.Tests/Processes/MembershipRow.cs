@@ -9,6 +9,9 @@ public sealed record MembershipRow(string Address, string Name, int Status)
     public const int Active = 3;
     public const int Dead = 6;
 
+    /// <summary>The incarnation of the silo at <see cref="Address"/> (<c>host:port@generation</c>): a restart is a newer one.</summary>
+    public long Generation => long.Parse(Address.AsSpan(Address.IndexOf('@', StringComparison.Ordinal) + 1), System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Reads the JSON value of a silo's field; the hash's <c>Version</c> field is not a row.</summary>
     public static MembershipRow Parse(string json)
     {

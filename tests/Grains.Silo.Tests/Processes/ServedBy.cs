@@ -1,7 +1,7 @@
 namespace Grains.Silo.Tests.Processes;
 
 /// <summary>
-/// Which silo answered the grain calls made in the current async flow: set by <see cref="SiloCluster.CallAsync{T}"/>,
+/// Which silo answered the grain calls made in the current async flow: set by <see cref="SiloCluster.CallOnceAsync{T}(Func{Task{T}})"/>,
 /// filled in by <see cref="SiloTagRecorder"/> from the silo's tag on the answer.
 /// </summary>
 public sealed class ServedBy
