@@ -31,6 +31,9 @@ public sealed class SiloCluster : IAsyncDisposable
     private const int MaxRestartsAtStart = 3;
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(120);
 
+    /// <summary>Long enough for a read on two loaded cores, short beside the client's 5 s response timeout.</summary>
+    private static readonly TimeSpan s_readAttemptTimeout = TimeSpan.FromSeconds(1);
+
     /// <summary>As long as the gateway's <c>Gateway:RetryBudget</c>.</summary>
     private static readonly TimeSpan s_notRunRetryBudget = TimeSpan.FromSeconds(5);
     private static readonly ConcurrentDictionary<SiloCluster, byte> s_running = new();
@@ -141,7 +144,9 @@ public sealed class SiloCluster : IAsyncDisposable
         Call(() => Client.GetGrain<ICartGrain>(cart).GetAsync(), retryNotRun);
 
     /// <summary>
-    /// Reads a cart until a read succeeds, as any client may repeat a read; the failures met on the way are counted in
+    /// Reads a cart until a read succeeds, as any client may repeat a read. An attempt not answered within
+    /// <see cref="s_readAttemptTimeout"/> is abandoned (a call in flight to a silo that died is never answered, and would
+    /// hold the read for the client's whole response timeout). The failures met on the way are counted in
     /// <paramref name="failures"/> by exception type.
     /// </summary>
     public async Task<Served<Cart>> ReadUntilAnsweredAsync(string cart, TimeSpan timeout, ConcurrentDictionary<string, int>? failures = null)
@@ -149,12 +154,15 @@ public sealed class SiloCluster : IAsyncDisposable
         var deadline = DateTime.UtcNow + timeout;
         for (var attempt = 1; ; attempt++)
         {
+            var read = GetCartAsync(cart, retryNotRun: false);
             try
             {
-                return await GetCartAsync(cart, retryNotRun: false);
+                return await read.WaitAsync(s_readAttemptTimeout);
             }
             catch (Exception ex) when (DateTime.UtcNow < deadline)
             {
+                // An abandoned read ends by itself; its outcome is of no interest.
+                _ = read.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
                 failures?.AddOrUpdate(ex.GetType().Name, 1, (_, n) => n + 1);
                 await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(20 * attempt, 200)));
             }

@@ -54,6 +54,6 @@ public sealed class SiloCrashTests(ITestOutputHelper output)
         var times = answeredAfter.Order().ToList();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{victimCarts.Count} carts of {victim} answered again {times[0]:0} to {times[^1]:0} ms (median {times[times.Count / 2]:0} ms) after kill -9; " +
-            $"failed reads on the way: {(failures.IsEmpty ? "none" : string.Join(", ", failures.Select(f => $"{f.Key} x{f.Value}")))}."));
+            $"failed or abandoned reads on the way: {(failures.IsEmpty ? "none" : string.Join(", ", failures.Select(f => $"{f.Key} x{f.Value}")))}."));
     }
 }

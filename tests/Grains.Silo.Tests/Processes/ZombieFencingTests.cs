@@ -131,7 +131,7 @@ public sealed class ZombieFencingTests(ITestOutputHelper output)
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Fencing {(fencing ? "on" : "off")}: {zombieCarts.Count} carts of {zombieName} served by survivors {servedElsewhereAfter.TotalMilliseconds:0} ms after SIGSTOP " +
-            $"(failed reads on the way: {Describe(failures)}); the zombie exited with code {exitCode} after SIGCONT."));
+            $"(failed or abandoned reads on the way: {Describe(failures)}); the zombie exited with code {exitCode} after SIGCONT."));
         output.WriteLine($"Calls made while it was paused: {Describe(outcomes)}.");
         output.WriteLine($"Activations per zombie cart: {string.Join(", ", zombieCarts.Select(c => activations.GetValueOrDefault($"cart/{c}")))}; stale answers in the journals: {stale.Count}.");
         output.WriteLine($"Adds on the new activations that failed: {(failedAddsAfterwards.Count == 0 ? "none" : string.Join(", ", failedAddsAfterwards))}; wrong carts read: {(wrongCarts.Count == 0 ? "none" : string.Join("; ", wrongCarts))}.");
