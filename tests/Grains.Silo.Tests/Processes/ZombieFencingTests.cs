@@ -31,6 +31,11 @@ public sealed class ZombieFencingTests(ITestOutputHelper output)
         Assert.True(run.WrongCarts.Count == 0, string.Join(Environment.NewLine, run.WrongCarts));
     }
 
+    /// <summary>
+    /// The same scenario with the lease turned off: the resumed zombie runs the calls queued while it was paused on its
+    /// old activations and answers them (its writes even succeed when the new activation has not written yet). This
+    /// shows both that the lease is what prevents stale answers and that the journal check can fail.
+    /// </summary>
     [Fact]
     public async Task Without_the_lease_the_resumed_zombie_answers_calls_on_its_old_activations_after_new_ones_started()
     {
