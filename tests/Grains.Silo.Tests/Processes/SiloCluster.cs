@@ -189,47 +189,64 @@ public sealed class SiloCluster : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         s_running.TryRemove(this, out _);
-        try
+
+        // Every step runs even when an earlier one failed: nothing this cluster started may outlive it.
+        var failures = new List<Exception>();
+        async Task StepAsync(Func<Task> step)
         {
-            if (_client is not null)
+            try
+            {
+                await step();
+            }
+            catch (Exception ex)
+            {
+                failures.Add(ex);
+            }
+        }
+
+        if (_client is { } client)
+        {
+            await StepAsync(async () =>
             {
                 // Its silos may be dead or paused: the client's goodbye must not hold the test up.
                 using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                try
-                {
-                    await _client.StopAsync(stopping.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                }
-
-                _client.Dispose();
-            }
+                await client.StopAsync(stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                client.Dispose();
+            });
         }
-        finally
+
+        foreach (var silo in _silos)
         {
-            foreach (var silo in _silos)
+            await StepAsync(async () =>
             {
-                var name = silo.ToString();
-                var state = silo.HasExited ? $"exit code {silo.ExitCode}" : "killed at the end of the test";
+                var state = $"{silo}: {(silo.HasExited ? $"exit code {silo.ExitCode}" : "killed at the end of the test")}";
                 await silo.DisposeAsync();
-                _output.WriteLine($"{name}: {state}");
-            }
+                _output.WriteLine(state);
+            });
+        }
 
-            if (_redisClient is not null)
-            {
-                await _redisClient.DisposeAsync();
-            }
+        if (_redisClient is { } redisClient)
+        {
+            await StepAsync(async () => await redisClient.DisposeAsync());
+        }
 
-            if (_redis is not null)
-            {
-                await _redis.DisposeAsync();
-            }
+        if (_redis is { } redis)
+        {
+            await StepAsync(async () => await redis.DisposeAsync());
+        }
 
-            if (JournalDirectory is not null && Directory.Exists(JournalDirectory))
+        if (JournalDirectory is { } journal && Directory.Exists(journal))
+        {
+            await StepAsync(() =>
             {
-                Directory.Delete(JournalDirectory, recursive: true);
-            }
+                Directory.Delete(journal, recursive: true);
+                return Task.CompletedTask;
+            });
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new AggregateException("The cluster did not stop cleanly.", failures);
         }
     }
 
