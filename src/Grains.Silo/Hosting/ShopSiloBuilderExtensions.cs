@@ -42,10 +42,10 @@ public static class ShopSiloBuilderExtensions
         services.AddClusterIdentity(configuration);
         services.AddOptions<SiloHostOptions>().Bind(configuration.GetSection(SiloHostOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SiloHostOptions>, SiloHostOptionsValidator>());
-        services.TryAddSingleton(sp => SiloEndpoints.Resolve(sp.GetRequiredService<IOptions<SiloHostOptions>>().Value));
+        services.TryAddSingleton(sp => ResolveEndpoints(sp.GetRequiredService<IOptions<SiloHostOptions>>().Value));
 
         // The directory must be chosen while the silo is being built, so this section is read (and checked) now.
-        var silo = configuration.GetSection(SiloHostOptions.SectionName).Get<SiloHostOptions>() ?? new SiloHostOptions();
+        var silo = BindSiloHostOptions(configuration.GetSection(SiloHostOptions.SectionName));
         if (new SiloHostOptionsValidator().Validate(null, silo) is { Failed: true } invalid)
         {
             throw new OptionsValidationException(SiloHostOptions.SectionName, typeof(SiloHostOptions), invalid.Failures);
@@ -59,6 +59,33 @@ public static class ShopSiloBuilderExtensions
             .AddFencing(configuration)
             .AddRefusedConnectionDetector(configuration));
         return builder;
+    }
+
+    /// <exception cref="OptionsValidationException">A value does not convert to its property's type (a port that is not a number).</exception>
+    private static SiloHostOptions BindSiloHostOptions(IConfigurationSection section)
+    {
+        try
+        {
+            return section.Get<SiloHostOptions>() ?? new SiloHostOptions();
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The binder's message names the key and the value; this section holds no secret.
+            throw new OptionsValidationException(SiloHostOptions.SectionName, typeof(SiloHostOptions), [ex.Message]);
+        }
+    }
+
+    /// <exception cref="OptionsValidationException">The advertised host does not resolve.</exception>
+    private static SiloEndpoints ResolveEndpoints(SiloHostOptions options)
+    {
+        try
+        {
+            return SiloEndpoints.Resolve(options);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new OptionsValidationException(SiloHostOptions.SectionName, typeof(SiloHostOptions), [ex.Message]);
+        }
     }
 
     /// <summary>Cluster identity, endpoints, Redis membership, the grain directory and the membership timings.</summary>
