@@ -25,6 +25,11 @@ catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsVali
     // Several sections were invalid at once.
     return await ReportInvalidAsync(ex.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures));
 }
+catch (InvalidOperationException ex) when (ex.InnerException is FormatException or OverflowException or ArgumentException)
+{
+    // The configuration binder could not convert a value (its message names the key and the type it wanted).
+    return await ReportInvalidAsync([ex.Message]);
+}
 
 // A bad setting is the operator's to fix: say which, without a stack trace.
 static async Task<int> ReportInvalidAsync(IEnumerable<string> failures)

@@ -24,33 +24,44 @@ public sealed class ActivationJournalFilter(ActivationJournalWriter writer, ILoc
             return;
         }
 
-        var activation = context.TargetContext;
-        var activationId = activation.ActivationId.ToString();
-        if (_started.TryAdd(activation, activationId))
-        {
-            writer.Append(new ActivationJournalEntry(
-                ActivationJournalEntryKind.Started, ActivationJournalWriter.Now(), _silo, activationId, activation.GrainId.ToString()));
-        }
-
+        // Taken before the call runs, written once it has run: a call the lease refused before it ran starts nothing.
+        var startedAt = ActivationJournalWriter.Now();
         try
         {
             await context.Invoke();
         }
-        catch (SiloLeaseExpiredException)
+        catch (SiloLeaseExpiredException ex)
         {
-            // Refused by the lease: no answer of the grain's left.
+            // No answer of the grain's left; but a call the lease stopped after it ran did run.
+            if (ex.OutcomeUnknown)
+            {
+                Started(context.TargetContext, startedAt);
+            }
+
             throw;
         }
         catch
         {
             // An exception is an answer too.
-            Answered(activationId);
+            Started(context.TargetContext, startedAt);
+            Answered(context.TargetContext);
             throw;
         }
 
-        Answered(activationId);
+        Started(context.TargetContext, startedAt);
+        Answered(context.TargetContext);
     }
 
-    private void Answered(string activationId) =>
-        writer.Append(new ActivationJournalEntry(ActivationJournalEntryKind.Answered, ActivationJournalWriter.Now(), _silo, activationId, null));
+    private void Started(IGrainContext activation, long startedAt)
+    {
+        var activationId = activation.ActivationId.ToString();
+        if (_started.TryAdd(activation, activationId))
+        {
+            writer.Append(new ActivationJournalEntry(ActivationJournalEntryKind.Started, startedAt, _silo, activationId, activation.GrainId.ToString()));
+        }
+    }
+
+    private void Answered(IGrainContext activation) =>
+        writer.Append(new ActivationJournalEntry(
+            ActivationJournalEntryKind.Answered, ActivationJournalWriter.Now(), _silo, activation.ActivationId.ToString(), null));
 }

@@ -20,6 +20,8 @@ public sealed class BadConfigurationTests(ITestOutputHelper output)
     [InlineData("Silo:GatewayPort", "-1")]
     [InlineData("Silo:AdvertisedHost", "not a host")]
     [InlineData("Silo:AdvertisedHost", "no-such-silo.invalid")]
+    [InlineData("Fencing:LeaseDuration", "a second")]
+    [InlineData("FailureDetection:ConfirmationDelay", "soon")]
     public async Task A_silo_with_a_bad_value_exits_with_code_2_naming_the_key_without_a_stack_trace(string key, string value)
     {
         var said = await RunUntilExitAsync($"--{key}={value}");
