@@ -16,7 +16,12 @@ public sealed partial class ProblemExceptionHandler(
         ArgumentNullException.ThrowIfNull(httpContext);
         ArgumentNullException.ThrowIfNull(exception);
         var problem = ProblemCatalog.For(exception);
-        if (problem.Status >= StatusCodes.Status500InternalServerError)
+        if (problem.RetryLater)
+        {
+            // The cluster could not serve for now (a failover, a store outage): expected, and told to the client.
+            LogUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name);
+        }
+        else if (problem.Status >= StatusCodes.Status500InternalServerError)
         {
             LogServerError(logger, problem.Status, httpContext.Request.Method, httpContext.Request.Path, exception);
         }
@@ -32,4 +37,7 @@ public sealed partial class ProblemExceptionHandler(
 
     [LoggerMessage(1, LogLevel.Error, "Request {Method} {Path} failed with {Status}.")]
     private static partial void LogServerError(ILogger logger, int status, string method, string path, Exception exception);
+
+    [LoggerMessage(2, LogLevel.Warning, "Request {Method} {Path} got 503: {Failure} outlasted the retry budget.")]
+    private static partial void LogUnavailable(ILogger logger, string method, string path, string failure);
 }
