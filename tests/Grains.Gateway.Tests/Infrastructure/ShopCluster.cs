@@ -178,6 +178,14 @@ public class ShopCluster : IAsyncLifetime
         ["Silo:Name"] = name,
         ["Silo:Port"] = "0",
         ["Silo:GatewayPort"] = "0",
+
+        // These silos share the test process, and a silo declared dead stops its process (Orleans fails fast): with the
+        // production timings a test host stalled by a busy CI machine could be taken for dead and killed. Nothing here
+        // measures detection; the tests that kill silos use silo processes with the production timings.
+        ["Orleans:Membership:ProbeTimeout"] = "00:00:05",
+        ["Orleans:Membership:MinProbeTimeout"] = "00:00:05",
+        ["Orleans:Membership:MaxProbeTimeout"] = "00:00:10",
+        ["Orleans:Membership:NumMissedProbesLimit"] = "3",
     };
 
     /// <summary>Starts the silo named <paramref name="name"/>; <see cref="StartSiloAsync"/> waits for it to become active.</summary>
