@@ -1,20 +1,18 @@
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
-using Grains.Redis;
-using Grains.Runtime.Hosting;
-using Grains.Runtime.Membership;
+using Grains.Chaos.Checking;
+using Grains.Silo.ActivationJournal;
 using Grains.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace Grains.Chaos.Cluster;
 
 /// <summary>
 /// The system under test as real processes on loopback: a Redis server logging every write to its append-only file
-/// before acknowledging it, silos that journal their activations, and gateways on fixed ports. Every process is
-/// started and stopped by the id it was started with; disposing stops all of them, also after a failed run.
+/// before acknowledging it, silos that journal their activations into one directory, and gateways on fixed ports.
+/// Every process is started and stopped by the id it was started with; disposing stops all of them, also after a
+/// failed run.
 /// </summary>
 public sealed class ChaosCluster : IAsyncDisposable
 {
@@ -26,14 +24,20 @@ public sealed class ChaosCluster : IAsyncDisposable
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(2) };
     private readonly List<StreamWriter> _logs = [];
     private RedisServer? _redis;
+    private readonly bool _ownsJournalDirectory;
     private ConnectionMultiplexer? _store;
-    private RedisMembershipTable? _membership;
+    private MembershipTableReader? _membership;
     private int _siloCount;
 
     private ChaosCluster(ChaosClusterOptions options, string clusterId)
     {
         _options = options;
         ClusterId = clusterId;
+        // Kept beside the logs when the run keeps logs (evidence for a failed run); otherwise a scratch directory.
+        _ownsJournalDirectory = options.LogDirectory is null;
+        JournalDirectory = Path.GetFullPath(options.LogDirectory is { } logs
+            ? Path.Combine(logs, "journal-" + clusterId)
+            : Path.Combine(Path.GetTempPath(), "grains-chaos", clusterId));
         _gateways = new ClusterProcess?[options.Gateways];
         GatewayUrls = [.. Enumerable.Range(0, options.Gateways).Select(_ => new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}"))];
     }
@@ -41,6 +45,9 @@ public sealed class ChaosCluster : IAsyncDisposable
     public string ClusterId { get; }
 
     public IReadOnlyList<Uri> GatewayUrls { get; }
+
+    /// <summary>Where every silo appends its activation journal (<c>&lt;silo name&gt;.journal</c>).</summary>
+    public string JournalDirectory { get; }
 
     public RedisServer Redis => _redis ?? throw new InvalidOperationException("The cluster has not started.");
 
@@ -66,9 +73,10 @@ public sealed class ChaosCluster : IAsyncDisposable
             cluster._redis = await RedisServer.StartAsync(new RedisServerOptions { AppendOnly = true });
             await log.WriteLineAsync($"store: {cluster._redis} (append-only file, fsync always)");
             cluster._store = await ConnectionMultiplexer.ConnectAsync($"{cluster._redis.ConnectionString},abortConnect=false,connectRetry=5");
-            var connection = new RedisConnection(Options.Create(new RedisOptions { Multiplexer = cluster._store }), NullLogger<RedisConnection>.Instance);
-            cluster._membership = new RedisMembershipTable(connection, Options.Create(new ClusterOptions { Id = clusterId }), NullLogger<RedisMembershipTable>.Instance);
-            await cluster._membership.InitializeAsync(CancellationToken.None);
+            Directory.CreateDirectory(cluster.JournalDirectory);
+            // The silos are started without a service id of their own, so it is the cluster id.
+            cluster._membership = new MembershipTableReader(cluster._store, serviceId: clusterId, clusterId);
+            await log.WriteLineAsync($"activation journals: {cluster.JournalDirectory}");
             var silos = Enumerable.Range(0, options.Silos).Select(_ => cluster.StartSiloAsync()).ToList();
             foreach (var silo in await Task.WhenAll(silos))
             {
@@ -93,15 +101,17 @@ public sealed class ChaosCluster : IAsyncDisposable
     /// <summary>Starts a new silo with a name never used before in the run, and waits until the membership shows it active.</summary>
     public async Task<ClusterProcess> StartSiloAsync()
     {
+        // A name is never reused within a run: it names the silo's journal file and tells its rows apart.
         var name = $"silo-{Interlocked.Increment(ref _siloCount).ToString(CultureInfo.InvariantCulture)}";
-        // Port 0: the silo binds a free port itself, so it can never take a gateway's port (or another silo's).
+        // Port 0: the silo binds free ports itself, so it can never take a gateway's port (or another silo's).
         var process = ProjectProcess.Start(name, RepositoryPaths.BuiltAssembly("Grains.Silo"),
         [
             $"--Redis:ConnectionString={Redis.ConnectionString}",
-            "--Redis:RecordActivations=true",
             $"--Cluster:Id={ClusterId}",
             $"--Silo:Name={name}",
             "--Silo:Port=0",
+            "--Silo:GatewayPort=0",
+            $"--ActivationJournal:Directory={JournalDirectory}",
             "--Logging:LogLevel:Default=Warning",
             .. _options.SiloArguments,
         ], log: OpenLog(name));
@@ -111,12 +121,12 @@ public sealed class ChaosCluster : IAsyncDisposable
             _silos.Add(starting);
         }
 
-        MembershipEntry? joined = null;
+        MembershipRow? joined = null;
         await WaitUntilAsync(
-            async () => (joined = (await ReadMembershipAsync()).FirstOrDefault(m => m.Name == name && m.Status == SiloStatus.Active)) is not null,
+            async () => (joined = (await ReadMembershipAsync()).FirstOrDefault(m => m.Name == name && m.Status == MembershipStatus.Active)) is not null,
             starting,
             "to join the cluster");
-        var silo = starting with { Port = joined!.Silo.Port };
+        var silo = starting with { Port = joined!.Port };
         lock (_silos)
         {
             _silos[_silos.IndexOf(starting)] = silo;
@@ -174,7 +184,7 @@ public sealed class ChaosCluster : IAsyncDisposable
     {
         try
         {
-            var active = (await ReadMembershipAsync()).Count(m => m.Status == SiloStatus.Active);
+            var active = (await ReadMembershipAsync()).Count(m => m.Status == MembershipStatus.Active);
             if (active != _options.Silos)
             {
                 return false;
@@ -196,22 +206,38 @@ public sealed class ChaosCluster : IAsyncDisposable
         }
     }
 
-    public async Task<IReadOnlyList<MembershipEntry>> ReadMembershipAsync() =>
-        await _membership!.ReadAllAsync(CancellationToken.None);
+    /// <exception cref="RedisException">Redis could not be reached.</exception>
+    public Task<IReadOnlyList<MembershipRow>> ReadMembershipAsync() => _membership!.ReadAsync();
 
-    /// <summary>How many grains the directory places on each silo, by silo name.</summary>
-    public async Task<IReadOnlyDictionary<string, int>> CountGrainsBySiloAsync()
+    /// <summary>
+    /// Whether <paramref name="silo"/> has journaled the start of an activation of a grain with state (not a stateless
+    /// worker): a silo fault then has grains to fail over. Reads the silo's journal only up to the first such start.
+    /// </summary>
+    public bool HasHostedGrains(ClusterProcess silo)
     {
-        var names = (await ReadMembershipAsync()).ToDictionary(m => m.Silo.Id, m => m.Name, StringComparer.Ordinal);
-        var entries = await _store!.GetDatabase().HashValuesAsync(new RedisKeys(ClusterId).Directory);
-        return entries
-            .Select(e => ((string)e!).Split('|', 2)[0])
-            .GroupBy(id => names.GetValueOrDefault(id) ?? id, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(silo);
+        var path = Path.Combine(JournalDirectory, silo.Name + ActivationJournalWriter.FileExtension);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        // The silo keeps appending to its file while it is read.
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(file);
+        while (reader.ReadLine() is { } line)
+        {
+            if (ActivationJournalEntry.TryParse(line) is { Kind: ActivationJournalEntryKind.Started, Grain: { } grain } && ActivationChecker.HasSingleActivation(grain))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
-    public async Task<IReadOnlyList<JournaledActivation>> ReadJournalAsync() =>
-        await RedisActivationJournal.ReadAllAsync(_store!.GetDatabase(), ClusterId);
+    /// <summary>Every silo's activation journal so far.</summary>
+    public IReadOnlyList<ActivationJournalEntry> ReadJournal() => ActivationJournalEntry.ReadAll(JournalDirectory);
 
     /// <summary>The last lines of every process of the run, for a report of a failed run.</summary>
     public IReadOnlyDictionary<string, string> RecentOutput()
@@ -252,6 +278,18 @@ public sealed class ChaosCluster : IAsyncDisposable
         if (_redis is not null)
         {
             await _redis.DisposeAsync();
+        }
+
+        if (_ownsJournalDirectory)
+        {
+            try
+            {
+                Directory.Delete(JournalDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A scratch directory under the temp directory; leaving it behind harms nothing.
+            }
         }
     }
 
