@@ -16,6 +16,10 @@ namespace Grains.Chaos.Cluster;
 /// </summary>
 public sealed class ChaosCluster : IAsyncDisposable
 {
+    /// <summary>UTC wall-clock times on every log line, to line the logs up with the faults, the history and the journals.</summary>
+    private static readonly string[] s_logTimestamps =
+        ["--Logging:Console:FormatterOptions:TimestampFormat=HH:mm:ss.fff ", "--Logging:Console:FormatterOptions:UseUtcTimestamp=true"];
+
     private readonly ChaosClusterOptions _options;
     private readonly string _tokenKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private readonly List<ClusterProcess> _silos = [];
@@ -113,6 +117,9 @@ public sealed class ChaosCluster : IAsyncDisposable
             "--Silo:GatewayPort=0",
             $"--ActivationJournal:Directory={JournalDirectory}",
             "--Logging:LogLevel:Default=Warning",
+            // Orleans' own account of a silo's end ("I have been told I am dead") and of failure detection.
+            "--Logging:LogLevel:Orleans.Runtime.MembershipService=Information",
+            .. s_logTimestamps,
             .. _options.SiloArguments,
         ], log: OpenLog(name));
         var starting = new ClusterProcess(name, 0, process);
@@ -166,6 +173,7 @@ public sealed class ChaosCluster : IAsyncDisposable
                 $"--Redis:ConnectionString={Redis.ConnectionString}",
                 $"--Cluster:Id={ClusterId}",
                 "--Logging:LogLevel:Default=Warning",
+                .. s_logTimestamps,
                 // The workload's users send far fewer requests than this; the limit must never be what fails them.
                 "--Gateway:RateLimit:TokenLimit=1000",
                 "--Gateway:RateLimit:TokensPerPeriod=1000",

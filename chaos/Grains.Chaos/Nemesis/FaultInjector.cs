@@ -1,3 +1,4 @@
+using System.Globalization;
 using Grains.Chaos.Cluster;
 using Grains.Chaos.Workload;
 
@@ -225,6 +226,7 @@ public sealed class FaultInjector(ChaosCluster cluster, NemesisOptions options, 
         var replacement = fault.Replacement is null ? string.Empty : $", replaced by {fault.Replacement}";
         var exit = fault.ExitCode is { } code ? $", exit code {code}" : string.Empty;
         var error = fault.Error is null ? string.Empty : $" ({fault.Error})";
-        return $"fault {fault.Number,3}: {fault.Kind,-9} {fault.Target}{exit}{replacement}; {healthy}{error}";
+        var startedAt = DateTimeOffset.FromUnixTimeMilliseconds(fault.StartedAt).ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
+        return $"fault {fault.Number,3} at {startedAt}: {fault.Kind,-9} {fault.Target}{exit}{replacement}; {healthy}{error}";
     }
 }
