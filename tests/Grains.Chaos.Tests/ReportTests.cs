@@ -92,5 +92,6 @@ public sealed class ReportTests
         new Dictionary<string, Distribution>(),
         [],
         [],
+        [],
         []);
 }

@@ -27,6 +27,7 @@ public sealed class ChaosCluster : IAsyncDisposable
     private readonly ClusterProcess?[] _gateways;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(2) };
     private readonly List<StreamWriter> _logs = [];
+    private readonly List<ProcessCrash> _crashes = [];
     private RedisServer? _redis;
     private readonly bool _ownsJournalDirectory;
     private ConnectionMultiplexer? _store;
@@ -54,6 +55,18 @@ public sealed class ChaosCluster : IAsyncDisposable
     public string JournalDirectory { get; }
 
     public RedisServer Redis => _redis ?? throw new InvalidOperationException("The cluster has not started.");
+
+    /// <summary>Processes of the run that died of an unhandled exception, so far.</summary>
+    public IReadOnlyList<ProcessCrash> Crashes
+    {
+        get
+        {
+            lock (_crashes)
+            {
+                return [.. _crashes];
+            }
+        }
+    }
 
     /// <summary>The silos running now.</summary>
     public IReadOnlyList<ClusterProcess> Silos
@@ -121,7 +134,7 @@ public sealed class ChaosCluster : IAsyncDisposable
             "--Logging:LogLevel:Orleans.Runtime.MembershipService=Information",
             .. s_logTimestamps,
             .. _options.SiloArguments,
-        ], log: OpenLog(name));
+        ], log: WatchOutput(name));
         var starting = new ClusterProcess(name, 0, process);
         lock (_silos)
         {
@@ -180,7 +193,7 @@ public sealed class ChaosCluster : IAsyncDisposable
                 .. _options.GatewayArguments,
             ],
             new Dictionary<string, string>(StringComparer.Ordinal) { ["Gateway__TokenKey"] = _tokenKey },
-            OpenLog(name));
+            WatchOutput(name));
         var gateway = new ClusterProcess(name, url.Port, process);
         _gateways[index] = gateway;
         await WaitUntilAsync(() => IsReadyAsync(url), gateway, "to be ready");
@@ -300,6 +313,15 @@ public sealed class ChaosCluster : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>Where a process's output goes: watched for a crash, and into its log file when the run keeps logs.</summary>
+    private CrashWatchingWriter WatchOutput(string name) => new(name, OpenLog(name), crash =>
+    {
+        lock (_crashes)
+        {
+            _crashes.Add(crash);
+        }
+    });
 
     /// <summary>The log file of a process, when the run keeps logs; a restarted gateway appends to its predecessor's.</summary>
     private StreamWriter? OpenLog(string name)
