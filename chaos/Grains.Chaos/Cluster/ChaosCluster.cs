@@ -28,8 +28,8 @@ public sealed class ChaosCluster : IAsyncDisposable
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(2) };
     private readonly List<StreamWriter> _logs = [];
     private readonly List<ProcessCrash> _crashes = [];
-    private RedisServer? _redis;
     private readonly bool _ownsJournalDirectory;
+    private RedisServer? _redis;
     private ConnectionMultiplexer? _store;
     private MembershipTableReader? _membership;
     private int _siloCount;
@@ -130,7 +130,7 @@ public sealed class ChaosCluster : IAsyncDisposable
             "--Silo:GatewayPort=0",
             $"--ActivationJournal:Directory={JournalDirectory}",
             "--Logging:LogLevel:Default=Warning",
-            // Orleans' own account of a silo's end ("I have been told I am dead") and of failure detection.
+            // Orleans' membership decisions (who joined, who was declared dead and by whom), to line up with the faults.
             "--Logging:LogLevel:Orleans.Runtime.MembershipService=Information",
             .. s_logTimestamps,
             .. _options.SiloArguments,
