@@ -24,7 +24,7 @@ internal static class ChaosCommand
         var report = new Option<string>("--report") { Description = "Where to write the JSON report.", DefaultValueFactory = _ => "chaos-report.json" };
         var history = new Option<string?>("--history") { Description = "Where to write the history as JSON lines (invoke and ok/fail/info events)." };
         var logs = new Option<string?>("--logs") { Description = "A directory for every process's whole output." };
-        var siloArguments = new Option<string[]>("--silo-arg") { Description = "An extra --Key=value for every silo, such as --Membership:DeathTimeout=00:00:03 (repeatable)." };
+        var siloArguments = new Option<string[]>("--silo-arg") { Description = "An extra --Key=value for every silo, such as --Silo:GrainDirectory=Cluster or --Orleans:Membership:ProbeTimeout=00:00:02 (repeatable)." };
         var gatewayArguments = new Option<string[]>("--gateway-arg") { Description = "An extra --Key=value for every gateway (repeatable)." };
         faults.Validators.Add(r =>
         {

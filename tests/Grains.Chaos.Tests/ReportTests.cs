@@ -39,12 +39,17 @@ public sealed class ReportTests
     [Fact]
     public void Failover_runs_from_the_fault_to_the_first_acknowledged_answer_of_the_last_affected_user()
     {
+        // Journal times are microseconds, fault and history times milliseconds.
         var faults = new[] { new Fault(1, FaultKind.Kill, "silo-1", StartedAt: 1_000) };
         var activations = new[]
         {
-            new ActivationInterval(new("cart", "alice"), "a", "s1", "silo-1", 500, long.MaxValue),
-            new ActivationInterval(new("session", "s-bob"), "b", "s1", "silo-1", 500, long.MaxValue),
-            new ActivationInterval(new("cart", "carol"), "c", "s2", "silo-2", 500, long.MaxValue),
+            new ActivationInterval("cart/alice", "a", "silo-1", 500_000, 990_000),
+            new ActivationInterval("session/s-bob", "b", "silo-1", 500_000, 990_000),
+            new ActivationInterval("cart/carol", "c", "silo-2", 500_000, 990_000),
+            // Dave's cart had moved off silo-1 before the fault; his session was started there only after it.
+            new ActivationInterval("cart/dave", "d1", "silo-1", 100_000, 200_000),
+            new ActivationInterval("cart/dave", "d2", "silo-2", 300_000, 990_000),
+            new ActivationInterval("session/s-dave", "e", "silo-1", 1_100_000, 1_200_000),
         };
         var history = new[]
         {
@@ -52,9 +57,11 @@ public sealed class ReportTests
             new Operation(2, "bob", OperationKind.Read, 1_010, 1_100, Outcome.Info, 503),
             new Operation(3, "bob", OperationKind.Read, 1_150, 1_450, Outcome.Ok, 200),
             new Operation(4, "carol", OperationKind.Read, 1_010, 3_000, Outcome.Ok, 200),
+            new Operation(5, "dave", OperationKind.Read, 1_010, 4_000, Outcome.Ok, 200),
         };
+        var sessions = new Dictionary<string, string>(StringComparer.Ordinal) { ["s-bob"] = "bob", ["s-dave"] = "dave" };
 
-        var sample = Assert.Single(FailoverMeasure.Measure(faults, activations, history, new Dictionary<string, string> { ["s-bob"] = "bob" }));
+        var sample = Assert.Single(FailoverMeasure.Measure(faults, activations, history, sessions));
 
         Assert.Equal(2, sample.AffectedUsers);
         Assert.Equal(450, sample.Milliseconds);
@@ -83,6 +90,7 @@ public sealed class ReportTests
         new ActivationCheck(1, 1, 0, []),
         [],
         new Dictionary<string, Distribution>(),
+        [],
         [],
         [],
         []);

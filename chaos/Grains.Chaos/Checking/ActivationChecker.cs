@@ -1,19 +1,34 @@
-using Grains.Redis;
-using Grains.Runtime.Activation;
-using Grains.Runtime.Membership;
+using System.Globalization;
+using Grains.Silo.ActivationJournal;
 
 namespace Grains.Chaos.Checking;
 
 /// <summary>
-/// Checks single activation from the activation journal: silos journal each activation before it serves and again
-/// before it unregisters, on the Redis server's clock, so no two intervals of one grain may overlap.
+/// Checks single activation from the silos' activation journals. Each silo writes a line when an activation starts
+/// serving (before its first call runs) and one whenever an answer of it leaves (after the silo's lease was checked
+/// again). An activation served from its start to its last answer; a grain had a duplicate activation when an
+/// activation of it answered a call after another activation of it had started serving.
 /// </summary>
+/// <remarks>
+/// The journal's times come from each silo's own wall clock. They can be compared across silos only because every
+/// process of a chaos run runs on one machine and reads the same clock; across machines this check would need one
+/// shared clock.
+/// </remarks>
 public static class ActivationChecker
 {
+    /// <summary>The catalog is a stateless worker: Orleans keeps an activation of it on every silo, by design.</summary>
+    private const string StatelessCatalogType = "catalog";
+
     private const int MaxListed = 50;
 
-    public static ActivationCheck Check(IReadOnlyList<JournaledActivation> journal, IReadOnlyList<MembershipEntry> members, long runEnd) =>
-        Check(Intervals(journal, members, runEnd));
+    /// <summary>Whether Orleans must keep at most one activation of <paramref name="grain"/> (<c>type/key</c>) at a time.</summary>
+    public static bool HasSingleActivation(string grain)
+    {
+        ArgumentNullException.ThrowIfNull(grain);
+        return !string.Equals(grain.Split('/', 2)[0], StatelessCatalogType, StringComparison.Ordinal);
+    }
+
+    public static ActivationCheck Check(IEnumerable<ActivationJournalEntry> journal) => Check(Intervals(journal));
 
     /// <summary>Checks intervals made by <see cref="Intervals"/>.</summary>
     public static ActivationCheck Check(IReadOnlyList<ActivationInterval> intervals)
@@ -21,48 +36,56 @@ public static class ActivationChecker
         ArgumentNullException.ThrowIfNull(intervals);
         var duplicates = new List<string>();
         var count = 0;
-        foreach (var grain in intervals.GroupBy(i => i.Grain))
+        foreach (var grain in intervals.GroupBy(i => i.Grain, StringComparer.Ordinal))
         {
-            ActivationInterval? live = null;
-            foreach (var interval in grain.OrderBy(i => i.Start).ThenBy(i => i.End))
+            // Of the activations started so far, the one whose last answer left latest.
+            ActivationInterval? latest = null;
+            foreach (var interval in grain.OrderBy(i => i.Start).ThenByDescending(i => i.LastAnswer ?? long.MinValue))
             {
-                if (live is not null && interval.Start < live.End)
+                if (latest is { LastAnswer: { } answered } && answered > interval.Start)
                 {
                     count++;
                     if (duplicates.Count < MaxListed)
                     {
-                        duplicates.Add($"{grain.Key}: activation {interval.ActivationId} on {interval.SiloName ?? interval.SiloId} started at {interval.Start} while {live.ActivationId} on {live.SiloName ?? live.SiloId} was live until {live.End}");
+                        duplicates.Add(
+                            $"{grain.Key}: activation {interval.Activation} on {interval.Silo} started serving at {Time(interval.Start)} "
+                            + $"and {latest.Activation} on {latest.Silo} (started {Time(latest.Start)}) still answered at {Time(answered)}");
                     }
                 }
 
-                if (live is null || interval.End > live.End)
+                if (interval.LastAnswer > (latest?.LastAnswer ?? long.MinValue))
                 {
-                    live = interval;
+                    latest = interval;
                 }
             }
         }
 
-        return new ActivationCheck(intervals.Count, intervals.Select(i => i.Grain).Distinct().Count(), count, duplicates);
+        return new ActivationCheck(intervals.Count, intervals.Select(i => i.Grain).Distinct(StringComparer.Ordinal).Count(), count, duplicates);
     }
 
-    /// <summary>Every activation's interval; the end of a silo's activations is capped by its death, and by <paramref name="runEnd"/> while it lives.</summary>
-    public static IReadOnlyList<ActivationInterval> Intervals(IReadOnlyList<JournaledActivation> journal, IReadOnlyList<MembershipEntry> members, long runEnd)
+    /// <summary>
+    /// Every activation's interval, from its start line to its last answer line. Stateless workers are left out, and so
+    /// are answers of an activation whose start line is missing (a journal cut short cannot place them).
+    /// </summary>
+    public static IReadOnlyList<ActivationInterval> Intervals(IEnumerable<ActivationJournalEntry> journal)
     {
         ArgumentNullException.ThrowIfNull(journal);
-        ArgumentNullException.ThrowIfNull(members);
-        var silos = members.ToDictionary(m => m.Silo.Id, StringComparer.Ordinal);
-        var ends = journal.Where(e => e.Kind == ActivationEventKind.Deactivated)
-            .GroupBy(e => e.ActivationId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Min(e => e.Time.ToUnixTimeMilliseconds()), StringComparer.Ordinal);
-        var result = new List<ActivationInterval>();
-        foreach (var start in journal.Where(e => e.Kind == ActivationEventKind.Activated))
+        var entries = journal as IReadOnlyCollection<ActivationJournalEntry> ?? [.. journal];
+        var lastAnswers = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var answer in entries.Where(e => e.Kind == ActivationJournalEntryKind.Answered))
         {
-            var silo = silos.GetValueOrDefault(start.Silo.Id);
-            var death = silo is { Status: SiloStatus.Dead } ? silo.LastHeartbeat.ToUnixTimeMilliseconds() : runEnd;
-            var end = Math.Min(ends.TryGetValue(start.ActivationId, out var recorded) ? recorded : death, death);
-            result.Add(new ActivationInterval(start.Grain, start.ActivationId, start.Silo.Id, silo?.Name, start.Time.ToUnixTimeMilliseconds(), end));
+            lastAnswers[answer.Activation] = Math.Max(lastAnswers.GetValueOrDefault(answer.Activation, long.MinValue), answer.Time);
         }
 
-        return result;
+        return
+        [
+            .. entries
+                .Where(e => e is { Kind: ActivationJournalEntryKind.Started, Grain: { } grain } && HasSingleActivation(grain))
+                .Select(e => new ActivationInterval(e.Grain!, e.Activation, e.Silo, e.Time,
+                    lastAnswers.TryGetValue(e.Activation, out var last) ? last : null)),
+        ];
     }
+
+    private static string Time(long unixMicroseconds) =>
+        DateTimeOffset.UnixEpoch.AddTicks(unixMicroseconds * (TimeSpan.TicksPerMillisecond / 1000)).ToString("HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
 }

@@ -6,6 +6,8 @@ namespace Grains.Chaos.Checking;
 /// <summary>Failover times of the silo faults, from the activation journal (which grains lived where) and the history (when they answered again).</summary>
 public static class FailoverMeasure
 {
+    private const long MicrosecondsPerMillisecond = 1000;
+
     /// <summary>Grain types whose every user operation depends on them (the gateway checks the session, then calls the cart).</summary>
     private static readonly HashSet<string> s_userGrainTypes = new(["session", "cart"], StringComparer.Ordinal);
 
@@ -24,13 +26,11 @@ public static class FailoverMeasure
         var samples = new List<FailoverSample>();
         foreach (var fault in faults.Where(f => f.Kind is FaultKind.Kill or FaultKind.Terminate or FaultKind.Pause))
         {
-            var affected = activations
-                .Where(a => a.SiloName == fault.Target && s_userGrainTypes.Contains(a.Grain.Type) && a.Start <= fault.StartedAt && a.End > fault.StartedAt)
-                .Select(a => a.Grain)
-                .Distinct()
+            var affected = LiveAt(activations, fault.StartedAt * MicrosecondsPerMillisecond)
+                .Where(a => a.Silo == fault.Target)
                 .ToList();
             var users = affected
-                .Select(g => g.Type == "session" ? sessionUsers.GetValueOrDefault(g.Key) : g.Key)
+                .Select(a => a.GrainType == "session" ? sessionUsers.GetValueOrDefault(a.GrainKey) : a.GrainKey)
                 .OfType<string>()
                 .Where(byUser.ContainsKey)
                 .Distinct(StringComparer.Ordinal)
@@ -53,4 +53,15 @@ public static class FailoverMeasure
 
         return samples;
     }
+
+    /// <summary>
+    /// Of each session and cart grain, its latest activation started by <paramref name="time"/>. The journal records no
+    /// deactivations, but no grain of the workload is idle long enough to be collected, so this activation still held
+    /// the grain then.
+    /// </summary>
+    private static IEnumerable<ActivationInterval> LiveAt(IReadOnlyList<ActivationInterval> activations, long time) =>
+        activations
+            .Where(a => a.Start <= time && s_userGrainTypes.Contains(a.GrainType))
+            .GroupBy(a => a.Grain, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(a => a.Start)!);
 }

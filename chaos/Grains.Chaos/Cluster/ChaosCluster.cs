@@ -1,23 +1,25 @@
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
-using Grains.Redis;
-using Grains.Runtime.Hosting;
-using Grains.Runtime.Membership;
+using Grains.Chaos.Checking;
+using Grains.Silo.ActivationJournal;
 using Grains.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace Grains.Chaos.Cluster;
 
 /// <summary>
 /// The system under test as real processes on loopback: a Redis server logging every write to its append-only file
-/// before acknowledging it, silos that journal their activations, and gateways on fixed ports. Every process is
-/// started and stopped by the id it was started with; disposing stops all of them, also after a failed run.
+/// before acknowledging it, silos that journal their activations into one directory, and gateways on fixed ports.
+/// Every process is started and stopped by the id it was started with; disposing stops all of them, also after a
+/// failed run.
 /// </summary>
 public sealed class ChaosCluster : IAsyncDisposable
 {
+    /// <summary>UTC wall-clock times on every log line, to line the logs up with the faults, the history and the journals.</summary>
+    private static readonly string[] s_logTimestamps =
+        ["--Logging:Console:FormatterOptions:TimestampFormat=HH:mm:ss.fff ", "--Logging:Console:FormatterOptions:UseUtcTimestamp=true"];
+
     private readonly ChaosClusterOptions _options;
     private readonly string _tokenKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private readonly List<ClusterProcess> _silos = [];
@@ -25,15 +27,22 @@ public sealed class ChaosCluster : IAsyncDisposable
     private readonly ClusterProcess?[] _gateways;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(2) };
     private readonly List<StreamWriter> _logs = [];
+    private readonly List<ProcessCrash> _crashes = [];
+    private readonly bool _ownsJournalDirectory;
     private RedisServer? _redis;
     private ConnectionMultiplexer? _store;
-    private RedisMembershipTable? _membership;
+    private MembershipTableReader? _membership;
     private int _siloCount;
 
     private ChaosCluster(ChaosClusterOptions options, string clusterId)
     {
         _options = options;
         ClusterId = clusterId;
+        // Kept beside the logs when the run keeps logs (evidence for a failed run); otherwise a scratch directory.
+        _ownsJournalDirectory = options.LogDirectory is null;
+        JournalDirectory = Path.GetFullPath(options.LogDirectory is { } logs
+            ? Path.Combine(logs, "journal-" + clusterId)
+            : Path.Combine(Path.GetTempPath(), "grains-chaos", clusterId));
         _gateways = new ClusterProcess?[options.Gateways];
         GatewayUrls = [.. Enumerable.Range(0, options.Gateways).Select(_ => new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}"))];
     }
@@ -42,7 +51,22 @@ public sealed class ChaosCluster : IAsyncDisposable
 
     public IReadOnlyList<Uri> GatewayUrls { get; }
 
+    /// <summary>Where every silo appends its activation journal (<c>&lt;silo name&gt;.journal</c>).</summary>
+    public string JournalDirectory { get; }
+
     public RedisServer Redis => _redis ?? throw new InvalidOperationException("The cluster has not started.");
+
+    /// <summary>Processes of the run that died of an unhandled exception, so far.</summary>
+    public IReadOnlyList<ProcessCrash> Crashes
+    {
+        get
+        {
+            lock (_crashes)
+            {
+                return [.. _crashes];
+            }
+        }
+    }
 
     /// <summary>The silos running now.</summary>
     public IReadOnlyList<ClusterProcess> Silos
@@ -66,9 +90,10 @@ public sealed class ChaosCluster : IAsyncDisposable
             cluster._redis = await RedisServer.StartAsync(new RedisServerOptions { AppendOnly = true });
             await log.WriteLineAsync($"store: {cluster._redis} (append-only file, fsync always)");
             cluster._store = await ConnectionMultiplexer.ConnectAsync($"{cluster._redis.ConnectionString},abortConnect=false,connectRetry=5");
-            var connection = new RedisConnection(Options.Create(new RedisOptions { Multiplexer = cluster._store }), NullLogger<RedisConnection>.Instance);
-            cluster._membership = new RedisMembershipTable(connection, Options.Create(new ClusterOptions { Id = clusterId }), NullLogger<RedisMembershipTable>.Instance);
-            await cluster._membership.InitializeAsync(CancellationToken.None);
+            Directory.CreateDirectory(cluster.JournalDirectory);
+            // The silos are started without a service id of their own, so it is the cluster id.
+            cluster._membership = new MembershipTableReader(cluster._store, serviceId: clusterId, clusterId);
+            await log.WriteLineAsync($"activation journals: {cluster.JournalDirectory}");
             var silos = Enumerable.Range(0, options.Silos).Select(_ => cluster.StartSiloAsync()).ToList();
             foreach (var silo in await Task.WhenAll(silos))
             {
@@ -93,30 +118,35 @@ public sealed class ChaosCluster : IAsyncDisposable
     /// <summary>Starts a new silo with a name never used before in the run, and waits until the membership shows it active.</summary>
     public async Task<ClusterProcess> StartSiloAsync()
     {
+        // A name is never reused within a run: it names the silo's journal file and tells its rows apart.
         var name = $"silo-{Interlocked.Increment(ref _siloCount).ToString(CultureInfo.InvariantCulture)}";
-        // Port 0: the silo binds a free port itself, so it can never take a gateway's port (or another silo's).
+        // Port 0: the silo binds free ports itself, so it can never take a gateway's port (or another silo's).
         var process = ProjectProcess.Start(name, RepositoryPaths.BuiltAssembly("Grains.Silo"),
         [
             $"--Redis:ConnectionString={Redis.ConnectionString}",
-            "--Redis:RecordActivations=true",
             $"--Cluster:Id={ClusterId}",
             $"--Silo:Name={name}",
             "--Silo:Port=0",
+            "--Silo:GatewayPort=0",
+            $"--ActivationJournal:Directory={JournalDirectory}",
             "--Logging:LogLevel:Default=Warning",
+            // Orleans' membership decisions (who joined, who was declared dead and by whom), to line up with the faults.
+            "--Logging:LogLevel:Orleans.Runtime.MembershipService=Information",
+            .. s_logTimestamps,
             .. _options.SiloArguments,
-        ], log: OpenLog(name));
+        ], log: WatchOutput(name));
         var starting = new ClusterProcess(name, 0, process);
         lock (_silos)
         {
             _silos.Add(starting);
         }
 
-        MembershipEntry? joined = null;
+        MembershipRow? joined = null;
         await WaitUntilAsync(
-            async () => (joined = (await ReadMembershipAsync()).FirstOrDefault(m => m.Name == name && m.Status == SiloStatus.Active)) is not null,
+            async () => (joined = (await ReadMembershipAsync()).FirstOrDefault(m => m.Name == name && m.Status == MembershipStatus.Active)) is not null,
             starting,
             "to join the cluster");
-        var silo = starting with { Port = joined!.Silo.Port };
+        var silo = starting with { Port = joined!.Port };
         lock (_silos)
         {
             _silos[_silos.IndexOf(starting)] = silo;
@@ -156,13 +186,14 @@ public sealed class ChaosCluster : IAsyncDisposable
                 $"--Redis:ConnectionString={Redis.ConnectionString}",
                 $"--Cluster:Id={ClusterId}",
                 "--Logging:LogLevel:Default=Warning",
+                .. s_logTimestamps,
                 // The workload's users send far fewer requests than this; the limit must never be what fails them.
                 "--Gateway:RateLimit:TokenLimit=1000",
                 "--Gateway:RateLimit:TokensPerPeriod=1000",
                 .. _options.GatewayArguments,
             ],
             new Dictionary<string, string>(StringComparer.Ordinal) { ["Gateway__TokenKey"] = _tokenKey },
-            OpenLog(name));
+            WatchOutput(name));
         var gateway = new ClusterProcess(name, url.Port, process);
         _gateways[index] = gateway;
         await WaitUntilAsync(() => IsReadyAsync(url), gateway, "to be ready");
@@ -174,7 +205,7 @@ public sealed class ChaosCluster : IAsyncDisposable
     {
         try
         {
-            var active = (await ReadMembershipAsync()).Count(m => m.Status == SiloStatus.Active);
+            var active = (await ReadMembershipAsync()).Count(m => m.Status == MembershipStatus.Active);
             if (active != _options.Silos)
             {
                 return false;
@@ -196,22 +227,38 @@ public sealed class ChaosCluster : IAsyncDisposable
         }
     }
 
-    public async Task<IReadOnlyList<MembershipEntry>> ReadMembershipAsync() =>
-        await _membership!.ReadAllAsync(CancellationToken.None);
+    /// <exception cref="RedisException">Redis could not be reached.</exception>
+    public Task<IReadOnlyList<MembershipRow>> ReadMembershipAsync() => _membership!.ReadAsync();
 
-    /// <summary>How many grains the directory places on each silo, by silo name.</summary>
-    public async Task<IReadOnlyDictionary<string, int>> CountGrainsBySiloAsync()
+    /// <summary>
+    /// Whether <paramref name="silo"/> has journaled the start of an activation of a grain with state (not a stateless
+    /// worker): a silo fault then has grains to fail over. Reads the silo's journal only up to the first such start.
+    /// </summary>
+    public bool HasHostedGrains(ClusterProcess silo)
     {
-        var names = (await ReadMembershipAsync()).ToDictionary(m => m.Silo.Id, m => m.Name, StringComparer.Ordinal);
-        var entries = await _store!.GetDatabase().HashValuesAsync(new RedisKeys(ClusterId).Directory);
-        return entries
-            .Select(e => ((string)e!).Split('|', 2)[0])
-            .GroupBy(id => names.GetValueOrDefault(id) ?? id, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(silo);
+        var path = Path.Combine(JournalDirectory, silo.Name + ActivationJournalWriter.FileExtension);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        // The silo keeps appending to its file while it is read.
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(file);
+        while (reader.ReadLine() is { } line)
+        {
+            if (ActivationJournalEntry.TryParse(line) is { Kind: ActivationJournalEntryKind.Started, Grain: { } grain } && ActivationChecker.HasSingleActivation(grain))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
-    public async Task<IReadOnlyList<JournaledActivation>> ReadJournalAsync() =>
-        await RedisActivationJournal.ReadAllAsync(_store!.GetDatabase(), ClusterId);
+    /// <summary>Every silo's activation journal so far.</summary>
+    public IReadOnlyList<ActivationJournalEntry> ReadJournal() => ActivationJournalEntry.ReadAll(JournalDirectory);
 
     /// <summary>The last lines of every process of the run, for a report of a failed run.</summary>
     public IReadOnlyDictionary<string, string> RecentOutput()
@@ -253,7 +300,28 @@ public sealed class ChaosCluster : IAsyncDisposable
         {
             await _redis.DisposeAsync();
         }
+
+        if (_ownsJournalDirectory)
+        {
+            try
+            {
+                Directory.Delete(JournalDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A scratch directory under the temp directory; leaving it behind harms nothing.
+            }
+        }
     }
+
+    /// <summary>Where a process's output goes: watched for a crash, and into its log file when the run keeps logs.</summary>
+    private CrashWatchingWriter WatchOutput(string name) => new(name, OpenLog(name), crash =>
+    {
+        lock (_crashes)
+        {
+            _crashes.Add(crash);
+        }
+    });
 
     /// <summary>The log file of a process, when the run keeps logs; a restarted gateway appends to its predecessor's.</summary>
     private StreamWriter? OpenLog(string name)

@@ -10,7 +10,7 @@ public sealed record ChaosClusterOptions
     /// <summary>How long a started silo or gateway, or a restarted Redis, may take to be ready.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Extra <c>--Key=value</c> arguments for every silo (runtime options such as <c>--Membership:DeathTimeout=00:00:03</c>).</summary>
+    /// <summary>Extra <c>--Key=value</c> arguments for every silo (options such as <c>--Silo:GrainDirectory=Cluster</c> or <c>--Orleans:Membership:ProbeTimeout=00:00:02</c>).</summary>
     public IReadOnlyList<string> SiloArguments { get; init; } = [];
 
     /// <summary>Extra <c>--Key=value</c> arguments for every gateway.</summary>

@@ -6,8 +6,11 @@ namespace Grains.Chaos.Nemesis;
 /// </summary>
 /// <param name="Target">The process hit: a silo or gateway name, or <c>redis</c>.</param>
 /// <param name="Replacement">The silo started in place of a stopped one.</param>
-/// <param name="ExitCode">For a stopped or paused silo: how its process ended (a resumed zombie must exit by itself).</param>
-/// <param name="ExitedBySelf">For a paused silo: whether it exited by itself after SIGCONT, as a silo declared dead must.</param>
+/// <param name="ExitCode">For a stopped or paused silo: how its process ended (134 is Orleans' FailFast of a silo told it is dead).</param>
+/// <param name="ExitedBySelf">
+/// For a paused silo: whether it exited by itself after SIGCONT, as a silo declared dead must. For a terminated silo:
+/// whether its graceful stop finished, with exit code 0, in time. Null for a kill.
+/// </param>
 public sealed record Fault(
     int Number,
     FaultKind Kind,

@@ -1,6 +1,6 @@
+using System.Globalization;
 using Grains.Chaos.Cluster;
 using Grains.Chaos.Workload;
-using StackExchange.Redis;
 
 namespace Grains.Chaos.Nemesis;
 
@@ -52,12 +52,17 @@ public sealed class FaultInjector(ChaosCluster cluster, NemesisOptions options, 
         }
     }
 
-    /// <summary>Injects faults until <paramref name="duration"/> has passed since the call; the last fault is always undone.</summary>
+    /// <summary>
+    /// Injects faults until <paramref name="duration"/> has passed since the call and every kind was used at least once;
+    /// the last fault is always undone. On a busy machine, where a replacement silo takes longer to join than the
+    /// interval, the first round of kinds can outlast a short duration: it is finished all the same, so that even the
+    /// short run exercises every kind.
+    /// </summary>
     public async Task RunAsync(TimeSpan duration)
     {
         var end = DateTime.UtcNow + duration;
         var next = DateTime.UtcNow + options.Interval;
-        while (next < end)
+        while (next < end || _faults.Count < options.Faults.Count)
         {
             await Task.Delay(next - DateTime.UtcNow is { Ticks: > 0 } wait ? wait : TimeSpan.Zero);
             next = DateTime.UtcNow + options.Interval;
@@ -107,27 +112,36 @@ public sealed class FaultInjector(ChaosCluster cluster, NemesisOptions options, 
         {
             victim.Process.Kill();
             return Task.CompletedTask;
-        }, TimeSpan.FromSeconds(10), "survived SIGKILL");
+        }, TimeSpan.FromSeconds(10), _ => null, "survived SIGKILL");
 
+    // A graceful stop finishes when the silo leaves and exits with success; any other exit code means it did not get
+    // to leave (Orleans stops a silo that learns it was declared dead with FailFast, exit code 134).
     private Task<Fault> TerminateSiloAsync(int number) =>
         ReplaceSiloAsync(number, FaultKind.Terminate, victim =>
         {
             victim.Process.Terminate();
             return Task.CompletedTask;
-        }, options.GracefulStopTimeout, $"did not stop within {options.GracefulStopTimeout.TotalSeconds:0} s of SIGTERM");
+        }, options.GracefulStopTimeout, code => code == 0, $"did not stop within {options.GracefulStopTimeout.TotalSeconds:0} s of SIGTERM");
 
+    // A resumed zombie learns it was declared dead and Orleans ends it with FailFast (exit code 134): that, or any
+    // other exit, is the zombie stopping by itself.
     private Task<Fault> PauseSiloAsync(int number) =>
         ReplaceSiloAsync(number, FaultKind.Pause, async victim =>
         {
             victim.Process.Pause();
             await Task.Delay(options.PauseDuration);
             victim.Process.Resume();
-        }, options.ZombieExitTimeout, $"still running {options.ZombieExitTimeout.TotalSeconds:0} s after SIGCONT: a zombie");
+        }, options.ZombieExitTimeout, _ => true, $"still running {options.ZombieExitTimeout.TotalSeconds:0} s after SIGCONT: a zombie");
 
-    /// <summary>Stops a silo that hosts grains by <paramref name="stop"/>, waits for its process to end (killing it if it does not), and starts a replacement.</summary>
-    private async Task<Fault> ReplaceSiloAsync(int number, FaultKind kind, Func<ClusterProcess, Task> stop, TimeSpan exitTimeout, string notExited)
+    /// <summary>
+    /// Stops a silo that hosts grains by <paramref name="stop"/>, waits for its process to end (killing it if it does
+    /// not), and starts a replacement. <paramref name="finished"/> says whether an exit code is the one the fault
+    /// expects of a silo that stops by itself; null for faults that stop the silo outright.
+    /// </summary>
+    private async Task<Fault> ReplaceSiloAsync(
+        int number, FaultKind kind, Func<ClusterProcess, Task> stop, TimeSpan exitTimeout, Func<int, bool?> finished, string notExited)
     {
-        var victim = await PickSiloAsync();
+        var victim = PickSilo();
         var startedAt = RunClock.Now();
         await stop(victim);
         var exited = await victim.Process.WaitForExitAsync(exitTimeout);
@@ -135,11 +149,15 @@ public sealed class FaultInjector(ChaosCluster cluster, NemesisOptions options, 
         if (!exited)
         {
             victim.Process.Kill();
+            await victim.Process.WaitForExitAsync(TimeSpan.FromSeconds(10));
         }
 
+        var exitCode = ExitCodeOf(victim);
+        var bySelf = exited ? finished(victim.Process.ExitCode) : (kind == FaultKind.Kill ? null : false);
+        var error = !exited ? notExited : bySelf == false ? $"exited with code {exitCode}" : null;
         var replacement = await cluster.StartSiloAsync();
         return new Fault(number, kind, victim.Name, startedAt, RunClock.Now(), Replacement: replacement.Name,
-            ExitCode: ExitCodeOf(victim), ExitedBySelf: kind == FaultKind.Kill ? null : exited, Error: exited ? null : notExited);
+            ExitCode: exitCode, ExitedBySelf: bySelf, Error: error);
     }
 
     private async Task<Fault> KillGatewayAsync(int number)
@@ -192,21 +210,15 @@ public sealed class FaultInjector(ChaosCluster cluster, NemesisOptions options, 
         await log.WriteLineAsync($"unexpected: {process} exited with code {process.Process.ExitCode} without a fault; starting a replacement");
     }
 
-    /// <summary>A random silo among those that host grains, so that every silo fault has grains to fail over; any silo when none does.</summary>
-    private async Task<ClusterProcess> PickSiloAsync()
+    /// <summary>
+    /// A random silo among those that host grains (by their activation journals), so that every silo fault has grains
+    /// to fail over; any silo when none does. The draw depends only on the seed and the silos' order, so a run's
+    /// schedule of fault kinds repeats, and its victims as far as the journals do.
+    /// </summary>
+    private ClusterProcess PickSilo()
     {
         var silos = cluster.Silos;
-        IReadOnlyDictionary<string, int> grains;
-        try
-        {
-            grains = await cluster.CountGrainsBySiloAsync();
-        }
-        catch (RedisException)
-        {
-            grains = new Dictionary<string, int>();
-        }
-
-        var hosting = silos.Where(s => grains.GetValueOrDefault(s.Name) > 0).ToList();
+        var hosting = silos.Where(cluster.HasHostedGrains).ToList();
         var candidates = hosting.Count > 0 ? hosting : silos;
         return candidates[_random.Next(candidates.Count)];
     }
@@ -219,6 +231,7 @@ public sealed class FaultInjector(ChaosCluster cluster, NemesisOptions options, 
         var replacement = fault.Replacement is null ? string.Empty : $", replaced by {fault.Replacement}";
         var exit = fault.ExitCode is { } code ? $", exit code {code}" : string.Empty;
         var error = fault.Error is null ? string.Empty : $" ({fault.Error})";
-        return $"fault {fault.Number,3}: {fault.Kind,-9} {fault.Target}{exit}{replacement}; {healthy}{error}";
+        var startedAt = DateTimeOffset.FromUnixTimeMilliseconds(fault.StartedAt).ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
+        return $"fault {fault.Number,3} at {startedAt}: {fault.Kind,-9} {fault.Target}{exit}{replacement}; {healthy}{error}";
     }
 }

@@ -1,4 +1,5 @@
 using Grains.Chaos.Checking;
+using Grains.Chaos.Cluster;
 using Grains.Chaos.Nemesis;
 
 namespace Grains.Chaos.Reporting;
@@ -18,6 +19,7 @@ public sealed record ChaosReport(
     IReadOnlyList<FailoverSample> FailoverSamples,
     IReadOnlyList<Fault> Faults,
     IReadOnlyList<UnexpectedExit> UnexpectedExits,
+    IReadOnlyList<ProcessCrash> Crashes,
     IReadOnlyDictionary<string, string>? ProcessOutput = null)
 {
     /// <summary>0 when every invariant holds, 1 when one is broken.</summary>

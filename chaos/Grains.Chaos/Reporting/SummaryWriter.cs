@@ -51,7 +51,8 @@ public static class SummaryWriter
         }
 
         foreach (var anomaly in report.Cart.Anomalies.Concat(report.Activations.Duplicates).Concat(report.Faults.Where(f => f.Error is not null).Select(f => $"fault {f.Number} ({f.Kind} {f.Target}): {f.Error}"))
-            .Concat(report.UnexpectedExits.Select(e => $"{e.Process} exited with code {e.ExitCode} without a fault")).Take(30))
+            .Concat(report.UnexpectedExits.Select(e => $"{e.Process} exited with code {e.ExitCode} without a fault"))
+            .Concat(report.Crashes.Select(c => $"{c.Process} crashed: {c.Line}")).Take(30))
         {
             text.AppendLine("  ! " + anomaly);
         }

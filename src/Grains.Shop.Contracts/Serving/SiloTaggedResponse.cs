@@ -40,4 +40,10 @@ public sealed class SiloTaggedResponse : Response
     public override T GetResult<T>() => Inner.GetResult<T>();
 
     public override void Dispose() => Inner.Dispose();
+
+    /// <summary>
+    /// The inner response's text. Orleans formats messages, responses included, when it logs or gives up on one; the
+    /// base class would read <see cref="Result"/>, which throws an exception response's exception.
+    /// </summary>
+    public override string ToString() => Inner.ToString();
 }
