@@ -9,7 +9,7 @@ internal static class BenchmarkCommand
     {
         var concurrency = new Option<int>("--concurrency", "-c") { Description = "Calls kept in flight.", DefaultValueFactory = _ => 512 };
         var grains = new Option<int>("--grains", "-g") { Description = "Grains the many-grains scenario spreads its calls over.", DefaultValueFactory = _ => 1000 };
-        var warmUp = new Option<double>("--warmup", "-w") { Description = "Seconds of warm-up before each measurement.", DefaultValueFactory = _ => 3 };
+        var warmUp = new Option<double>("--warmup", "-w") { Description = "Seconds of warm-up before each measurement (JIT tiering of Orleans takes several seconds on a busy machine).", DefaultValueFactory = _ => 10 };
         var duration = new Option<double>("--duration", "-d") { Description = "Seconds each scenario is measured.", DefaultValueFactory = _ => 10 };
         var scenario = new Option<string>("--scenario") { Description = "many, hot or both.", DefaultValueFactory = _ => "both" };
         var path = new Option<string>("--path") { Description = "loopback, in-process or both.", DefaultValueFactory = _ => "both" };

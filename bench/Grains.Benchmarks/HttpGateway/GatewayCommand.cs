@@ -7,7 +7,7 @@ internal static class GatewayCommand
 {
     public static Command Create()
     {
-        var warmUp = new Option<double>("--warmup", "-w") { Description = "Seconds of load on each target before the rounds.", DefaultValueFactory = _ => 3 };
+        var warmUp = new Option<double>("--warmup", "-w") { Description = "Seconds of load on each target before the rounds.", DefaultValueFactory = _ => 5 };
         var duration = new Option<double>("--duration", "-d") { Description = "Seconds each target is loaded per round.", DefaultValueFactory = _ => 10 };
         var rounds = new Option<int>("--rounds", "-r") { Description = "Rounds: every target once per round, in turn.", DefaultValueFactory = _ => 3 };
         var threads = new Option<int>("--threads", "-t") { Description = "wrk threads.", DefaultValueFactory = _ => 2 };
