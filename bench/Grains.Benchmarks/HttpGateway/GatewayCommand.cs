@@ -18,12 +18,17 @@ internal static class GatewayCommand
             DefaultValueFactory = _ => "all",
         };
         var serverGc = new Option<bool>("--server-gc") { Description = "Server GC in the HTTP processes (as the gateway ships).", DefaultValueFactory = _ => true };
+        var variantConnections = new Option<int>("--variant-connections")
+        {
+            Description = "Orleans client connections per silo in the variants host (the gateway itself keeps Orleans' default, 1).",
+            DefaultValueFactory = _ => 1,
+        };
         foreach (var seconds in new[] { warmUp, duration })
         {
             seconds.Validators.Add(r => { if (r.GetValueOrDefault<double>() is < 0 or > 600) { r.AddError($"{r.Option.Name} must be between 0 and 600 seconds."); } });
         }
 
-        foreach (var positive in new[] { rounds, threads, connections })
+        foreach (var positive in new[] { rounds, threads, connections, variantConnections })
         {
             positive.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 1000) { r.AddError($"{r.Option.Name} must be between 1 and 1000."); } });
         }
@@ -35,7 +40,7 @@ internal static class GatewayCommand
             + "127.0.0.1, and variants that each do part of the request. Starts redis-server, a silo, the gateway and the "
             + "endpoints as processes, and stops them all.")
         {
-            warmUp, duration, rounds, threads, connections, targets, serverGc,
+            warmUp, duration, rounds, threads, connections, targets, serverGc, variantConnections,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -46,7 +51,8 @@ internal static class GatewayCommand
                 result.GetValue(threads),
                 result.GetValue(connections),
                 Select(result.GetValue(targets)!)!,
-                result.GetValue(serverGc));
+                result.GetValue(serverGc),
+                result.GetValue(variantConnections));
             GatewayReport.WriteConditions(Console.Out, settings);
             try
             {

@@ -42,10 +42,13 @@ internal static class GatewayRunner
         try
         {
             await progress.WriteLineAsync("Starting the silo and the gateway...");
-            var silo = Start(processes, "silo", RepositoryPaths.BuiltAssembly("Grains.Silo"),
-                [.. cluster, "--Silo:Name=silo-1", "--Silo:Port=0", "--Silo:GatewayPort=0"], runtime);
+            var siloAssembly = RepositoryPaths.BuiltAssembly("Grains.Silo");
+            var silo = Start(processes, "silo", siloAssembly,
+                [.. cluster, "--Silo:Name=silo-1", "--Silo:Port=0", "--Silo:GatewayPort=0", .. ContentRoot(siloAssembly)], runtime);
             var gatewayUrl = LoopbackUrl();
-            var gateway = Start(processes, "gateway", RepositoryPaths.BuiltAssembly("Grains.Gateway"), [.. cluster, "--urls", gatewayUrl.ToString()], gatewayEnvironment);
+            var gatewayAssembly = RepositoryPaths.BuiltAssembly("Grains.Gateway");
+            var gateway = Start(processes, "gateway", gatewayAssembly,
+                [.. cluster, "--urls", gatewayUrl.ToString(), .. ContentRoot(gatewayAssembly)], gatewayEnvironment);
 
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
             await WaitUntilOkAsync(http, new Uri(gatewayUrl, "/health/ready"), gateway, cancellationToken);
@@ -58,7 +61,8 @@ internal static class GatewayRunner
             var bench = typeof(GatewayRunner).Assembly.Location;
             var variantsUrl = LoopbackUrl();
             var variants = Start(processes, "variants", bench,
-                ["http-host", "--mode", "variants", "--url", variantsUrl.ToString(), "--body-file", bodyFile, "--user", UserId, .. cluster], gatewayEnvironment);
+                ["http-host", "--mode", "variants", "--url", variantsUrl.ToString(), "--body-file", bodyFile, "--user", UserId,
+                    "--client-connections", settings.VariantConnections.ToString(CultureInfo.InvariantCulture), .. cluster], gatewayEnvironment);
             var bareUrl = LoopbackUrl();
             var bare = Start(processes, "bare", bench, ["http-host", "--mode", "bare", "--url", bareUrl.ToString(), "--body-file", bodyFile], runtime);
             await WaitUntilOkAsync(http, new Uri(variantsUrl, "/health/ready"), variants, cancellationToken);
@@ -117,6 +121,12 @@ internal static class GatewayRunner
             File.Delete(bodyFile);
         }
     }
+
+    /// <summary>
+    /// The executable's own directory as its content root, as in its container image and under Grains.LocalCluster:
+    /// its appsettings.json is read from there. Without it the gateway logs every request at Information level.
+    /// </summary>
+    private static string[] ContentRoot(string assembly) => ["--contentRoot", Path.GetDirectoryName(assembly)!];
 
     private static ProjectProcess Start(List<ProjectProcess> processes, string name, string assembly, string[] arguments, IReadOnlyDictionary<string, string> environment)
     {

@@ -11,6 +11,7 @@ internal static class GatewayTargets
         new("gateway", GatewayHost.Gateway, CartPath, TokenPlacement.Bearer, "the real gateway: GET /api/cart"),
         new("variants-cart", GatewayHost.Variants, CartPath, TokenPlacement.Bearer, "GET /api/cart on the variants host (same code as the gateway)"),
         new("cart-unfiltered", GatewayHost.Variants, GatewayVariants.CartWithoutFilterPath, TokenPlacement.Bearer, "session + rate limit + cart grain + JSON, no GrainCallFilter"),
+        new("cart-token", GatewayHost.Variants, GatewayVariants.CartWithTokenOnlyPath, TokenPlacement.BenchHeader, "HMAC check + cart grain + JSON: no session grain call"),
         new("session-limited", GatewayHost.Variants, GatewayVariants.SessionLimitedPath, TokenPlacement.Bearer, "session check (HMAC + TouchAsync) + rate limit, fixed bytes"),
         new("session", GatewayHost.Variants, GatewayVariants.SessionPath, TokenPlacement.Bearer, "session check (HMAC + TouchAsync), fixed bytes"),
         new("token", GatewayHost.Variants, GatewayVariants.TokenOnlyPath, TokenPlacement.BenchHeader, "HMAC check of the token only, fixed bytes"),

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
 
 namespace Grains.Benchmarks.HttpGateway;
 
@@ -29,14 +30,20 @@ internal static class GatewayVariants
     public const string GrainBytesPath = "/bench/grain-bytes";
     public const string JsonPath = "/bench/json";
     public const string CartWithoutFilterPath = "/bench/cart-unfiltered";
+    public const string CartWithTokenOnlyPath = "/bench/cart-token";
 
     /// <param name="userId">The user whose cart the endpoints without a session read (the token's user).</param>
     /// <param name="body">The JSON the gateway returned for that cart, written by the endpoints that skip serialization.</param>
-    public static WebApplication Create(string[] args, string userId, byte[] body)
+    /// <param name="connectionsPerSilo">
+    /// Orleans' <see cref="ConnectionOptions.ConnectionsPerEndpoint"/> for this host's cluster client; the gateway leaves
+    /// Orleans' default, 1.
+    /// </param>
+    public static WebApplication Create(string[] args, string userId, byte[] body, int connectionsPerSilo)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.AddShopClusterClient();
         builder.Services.AddGateway(builder.Configuration);
+        builder.Services.Configure<ConnectionOptions>(options => options.ConnectionsPerEndpoint = connectionsPerSilo);
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -90,6 +97,13 @@ internal static class GatewayVariants
         // JSON alone: a cart read once, serialized by the same result type on every request.
         var cart = new Lazy<Task<Cart>>(() => app.ServiceProvider.GetRequiredService<IClusterClient>().GetGrain<ICartGrain>(userId).GetAsync());
         bench.MapGet("/json", async () => TypedResults.Ok(await cart.Value));
+
+        // GET /api/cart as it would be if a checked session were trusted for a while instead of asking the session grain on
+        // every request: the token's HMAC check, then the cart grain and JSON.
+        bench.MapGet("/cart-token", async (HttpContext context, SessionTokens tokens, IClusterClient cluster) =>
+            tokens.Read(context.Request.Headers[TokenHeader].ToString()) is { } token
+                ? Results.Ok(await cluster.GetGrain<ICartGrain>(token.UserId).GetAsync())
+                : Results.Unauthorized());
 
         // GET /api/cart without the GrainCallFilter (retries and the X-Silo header): session, rate limit, grain, JSON.
         bench.MapGet("/cart-unfiltered", (ClaimsPrincipal user, IClusterClient cluster) => CartApi.GetCartAsync(user, cluster)).RequireSession();

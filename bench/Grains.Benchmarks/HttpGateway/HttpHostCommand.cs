@@ -16,10 +16,11 @@ internal static class HttpHostCommand
         var url = new Option<string>("--url") { Description = "http://127.0.0.1:port", Required = true };
         var bodyFile = new Option<string>("--body-file") { Description = "The JSON bytes to answer with.", Required = true };
         var user = new Option<string>("--user") { Description = "The user whose cart the variants read.", DefaultValueFactory = _ => string.Empty };
+        var connections = new Option<int>("--client-connections") { Description = "Orleans ConnectionsPerEndpoint of the variants host.", DefaultValueFactory = _ => 1 };
         mode.AcceptOnlyFromAmong("bare", "variants");
         var command = new Command("http-host", "Runs the bare endpoint or the gateway variants (started by the gateway benchmark).")
         {
-            mode, url, bodyFile, user,
+            mode, url, bodyFile, user, connections,
         };
         command.Hidden = true;
         command.TreatUnmatchedTokensAsErrors = false;
@@ -28,7 +29,7 @@ internal static class HttpHostCommand
             var body = await File.ReadAllBytesAsync(result.GetValue(bodyFile)!, cancellationToken);
             await using var app = result.GetValue(mode) == "bare"
                 ? BareEndpoint.Create(result.GetValue(url)!, body)
-                : GatewayVariants.Create([.. result.UnmatchedTokens, "--urls", result.GetValue(url)!], result.GetValue(user)!, body);
+                : GatewayVariants.Create([.. result.UnmatchedTokens, "--urls", result.GetValue(url)!], result.GetValue(user)!, body, result.GetValue(connections));
             await app.RunAsync();
             return 0;
         });
