@@ -9,13 +9,22 @@ internal static class BenchmarkCommand
     {
         var concurrency = new Option<int>("--concurrency", "-c") { Description = "Calls kept in flight.", DefaultValueFactory = _ => 512 };
         var grains = new Option<int>("--grains", "-g") { Description = "Grains the many-grains scenario spreads its calls over.", DefaultValueFactory = _ => 1000 };
-        var warmUp = new Option<double>("--warmup", "-w") { Description = "Seconds of warm-up before each measurement.", DefaultValueFactory = _ => 3 };
+        var warmUp = new Option<double>("--warmup", "-w") { Description = "Seconds of warm-up before each measurement (JIT tiering of Orleans takes several seconds on a busy machine).", DefaultValueFactory = _ => 10 };
         var duration = new Option<double>("--duration", "-d") { Description = "Seconds each scenario is measured.", DefaultValueFactory = _ => 10 };
         var scenario = new Option<string>("--scenario") { Description = "many, hot or both.", DefaultValueFactory = _ => "both" };
         var path = new Option<string>("--path") { Description = "loopback, in-process or both.", DefaultValueFactory = _ => "both" };
+        var filters = new Option<string>("--filters")
+        {
+            Description = "The silo's grain call filters: production (tagging,storage,lease), none, or a comma list of tagging, storage, lease, journal.",
+            DefaultValueFactory = _ => "production",
+        };
+        var connections = new Option<int>("--connections") { Description = "Client connections per silo gateway (Orleans ConnectionsPerEndpoint).", DefaultValueFactory = _ => 1 };
+        var payload = new Option<int>("--payload") { Description = "0: PingAsync(int); otherwise EchoAsync of a byte array this long.", DefaultValueFactory = _ => 0 };
+        filters.Validators.Add(r => { if (!SiloFilterNames.TryParse(r.GetValueOrDefault<string>() ?? string.Empty, out _)) { r.AddError($"{r.Option.Name}: unknown filter in '{r.GetValueOrDefault<string>()}'."); } });
+        payload.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 0 or > 1_000_000) { r.AddError($"{r.Option.Name} must be between 0 and 1000000 bytes."); } });
         scenario.AcceptOnlyFromAmong("many", "hot", "both");
         path.AcceptOnlyFromAmong("loopback", "in-process", "both");
-        foreach (var positive in new[] { concurrency, grains })
+        foreach (var positive in new[] { concurrency, grains, connections })
         {
             positive.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError($"{r.Option.Name} must be at least 1."); } });
         }
@@ -26,10 +35,10 @@ internal static class BenchmarkCommand
         }
 
         var command = new RootCommand(
-            "Measures grain calls per second and their latency: from a client process to one silo over loopback TCP, "
-            + "and the same calls made inside the silo.")
+            "Measures Orleans grain calls per second and their latency: from a client process to one silo process over "
+            + "loopback TCP, and the same calls made inside the silo. The 'gateway' command measures the HTTP gateway instead.")
         {
-            concurrency, grains, warmUp, duration, scenario, path,
+            concurrency, grains, warmUp, duration, scenario, path, filters, connections, payload,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -55,12 +64,16 @@ internal static class BenchmarkCommand
                 paths.Add(CallPath.InProcess);
             }
 
+            SiloFilterNames.TryParse(result.GetValue(filters)!, out var siloFilters);
             var settings = new BenchmarkSettings(
                 result.GetValue(concurrency),
                 TimeSpan.FromSeconds(result.GetValue(warmUp)),
                 TimeSpan.FromSeconds(result.GetValue(duration)),
                 scenarios,
-                paths);
+                paths,
+                siloFilters,
+                result.GetValue(connections),
+                result.GetValue(payload));
 
             Report.WriteConditions(Console.Out, settings);
             try
@@ -74,9 +87,9 @@ internal static class BenchmarkCommand
                 await Console.Error.WriteLineAsync("Stopped before the end: no figures.");
                 return 130;
             }
-            catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
+            catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or OrleansException)
             {
-                // The silo process failed to start, or went away during the run.
+                // Redis or the silo process failed to start, the client found no silo, or the silo went away during the run.
                 await Console.Error.WriteLineAsync(ex.Message);
                 return 1;
             }

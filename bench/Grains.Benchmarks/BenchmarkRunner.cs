@@ -1,38 +1,52 @@
 using Grains.Benchmarks.Grains;
-using Grains.Runtime;
-using Grains.Runtime.Hosting;
-using Grains.Runtime.InMemory;
+using Grains.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Grains.Benchmarks;
 
-/// <summary>Sets up each call path's hosts, measures every scenario on it, and tears the hosts down again.</summary>
+/// <summary>
+/// Starts a redis-server for the run, sets up each call path's hosts (each path its own cluster id), measures every
+/// scenario on it, and tears everything down again.
+/// </summary>
 internal static class BenchmarkRunner
 {
     public static async Task<IReadOnlyList<Measurement>> RunAsync(BenchmarkSettings settings, TextWriter progress, CancellationToken cancellationToken)
     {
-        var measurements = new List<Measurement>();
-        foreach (var path in settings.Paths)
+        await progress.WriteLineAsync("Starting redis-server...");
+        await using var redis = await RedisServer.StartAsync(cancellationToken: cancellationToken);
+        var journal = settings.Filters.HasFlag(SiloFilters.Journal) ? Directory.CreateTempSubdirectory("grains-bench-journal-").FullName : null;
+        try
         {
-            var measured = path == CallPath.Loopback
-                ? await RunLoopbackAsync(settings, progress, cancellationToken)
-                : await RunInProcessAsync(settings, progress, cancellationToken);
-            measurements.AddRange(measured);
-        }
+            var measurements = new List<Measurement>();
+            foreach (var path in settings.Paths)
+            {
+                var measured = path == CallPath.Loopback
+                    ? await RunLoopbackAsync(settings, redis.ConnectionString, journal, progress, cancellationToken)
+                    : await RunInProcessAsync(settings, redis.ConnectionString, journal, progress, cancellationToken);
+                measurements.AddRange(measured);
+            }
 
-        return measurements;
+            return measurements;
+        }
+        finally
+        {
+            if (journal is not null)
+            {
+                Directory.Delete(journal, recursive: true);
+            }
+        }
     }
 
-    private static async Task<List<Measurement>> RunLoopbackAsync(BenchmarkSettings settings, TextWriter progress, CancellationToken cancellationToken)
+    private static async Task<List<Measurement>> RunLoopbackAsync(
+        BenchmarkSettings settings, string redis, string? journal, TextWriter progress, CancellationToken cancellationToken)
     {
+        var clusterId = NewClusterId();
         await progress.WriteLineAsync("Starting the silo process...");
-        await using var silo = await SiloProcess.StartAsync(cancellationToken);
+        await using var silo = await SiloProcess.StartAsync(redis, clusterId, settings.Filters, journal, cancellationToken);
         await progress.WriteLineAsync($"Silo {silo.Address} is up (pid {silo.ProcessId}).");
 
-        var store = new InMemoryClusterStore();
-        await new InMemoryMembershipTable(store).JoinAsync(silo.Address, "bench-silo", cancellationToken);
-        using var client = BenchmarkHosts.CreateClient(store);
+        using var client = BenchmarkHosts.CreateClient(redis, clusterId, settings.ClientConnections);
         await client.StartAsync(cancellationToken);
         try
         {
@@ -46,14 +60,14 @@ internal static class BenchmarkRunner
         }
     }
 
-    private static async Task<List<Measurement>> RunInProcessAsync(BenchmarkSettings settings, TextWriter progress, CancellationToken cancellationToken)
+    private static async Task<List<Measurement>> RunInProcessAsync(
+        BenchmarkSettings settings, string redis, string? journal, TextWriter progress, CancellationToken cancellationToken)
     {
-        using var host = BenchmarkHosts.CreateSilo(port: 0);
+        using var host = BenchmarkHosts.CreateSilo(redis, NewClusterId(), settings.Filters, journal);
         await host.StartAsync(cancellationToken);
         try
         {
             using var stopping = StopsWith(host, cancellationToken);
-            await host.Services.GetRequiredService<LocalSilo>().Started.WaitAsync(stopping.Token);
             var factory = host.Services.GetRequiredService<IGrainFactory>();
             return await MeasureScenariosAsync(factory, CallPath.InProcess, silo: null, settings, progress, stopping.Token);
         }
@@ -62,6 +76,9 @@ internal static class BenchmarkRunner
             await host.StopAsync(CancellationToken.None);
         }
     }
+
+    /// <summary>Each path gets a cluster of its own, so a client never sees a silo of another path in the membership table.</summary>
+    private static string NewClusterId() => $"bench-{Guid.NewGuid():N}";
 
     /// <summary>
     /// Cancelled also when the host is told to stop: a started host takes over SIGINT and SIGTERM (its console
@@ -82,7 +99,7 @@ internal static class BenchmarkRunner
                 .Select(i => factory.GetGrain<IPingGrain>($"{scenario.Name}-{i}"))
                 .ToArray();
 
-            await using var load = LoadGenerator.Start(grains, settings.Concurrency);
+            await using var load = LoadGenerator.Start(grains, settings.Concurrency, settings.PayloadBytes);
             await Task.Delay(settings.WarmUp, cancellationToken);
 
             var localBefore = ProcessStats.Current();

@@ -13,7 +13,7 @@ internal sealed class LoadGenerator : IAsyncDisposable
     private const int Measuring = 1;
     private const int Stopping = 2;
 
-    /// <summary>Longer than any call may take (the runtime's response timeout is 30 s), so stopping is bounded.</summary>
+    /// <summary>Longer than any call may take (Orleans' default response timeout is 30 s), so stopping is bounded.</summary>
     private static readonly TimeSpan s_drainTimeout = TimeSpan.FromSeconds(45);
 
     private readonly IPingGrain[] _grains;
@@ -23,9 +23,12 @@ internal sealed class LoadGenerator : IAsyncDisposable
     private long _measureStarted;
     private long _measureEnded;
 
-    private LoadGenerator(IPingGrain[] grains, int concurrency)
+    private readonly int _payloadBytes;
+
+    private LoadGenerator(IPingGrain[] grains, int concurrency, int payloadBytes)
     {
         _grains = grains;
+        _payloadBytes = payloadBytes;
         _workers = new Worker[concurrency];
         _loops = new Task[concurrency];
         for (var i = 0; i < concurrency; i++)
@@ -36,7 +39,8 @@ internal sealed class LoadGenerator : IAsyncDisposable
         }
     }
 
-    public static LoadGenerator Start(IPingGrain[] grains, int concurrency) => new(grains, concurrency);
+    /// <param name="payloadBytes">0: each call is <c>PingAsync(int)</c>; otherwise <c>EchoAsync</c> of an array this long.</param>
+    public static LoadGenerator Start(IPingGrain[] grains, int concurrency, int payloadBytes) => new(grains, concurrency, payloadBytes);
 
     public void BeginMeasurement()
     {
@@ -74,6 +78,7 @@ internal sealed class LoadGenerator : IAsyncDisposable
     {
         var next = worker.Index % _grains.Length;
         var value = 0;
+        var payload = new byte[_payloadBytes];
         while (true)
         {
             var phase = Volatile.Read(ref _phase);
@@ -86,7 +91,14 @@ internal sealed class LoadGenerator : IAsyncDisposable
             var failed = false;
             try
             {
-                await _grains[next].PingAsync(value++);
+                if (payload.Length == 0)
+                {
+                    await _grains[next].PingAsync(value++);
+                }
+                else
+                {
+                    await _grains[next].EchoAsync(payload);
+                }
             }
             catch (Exception ex)
             {

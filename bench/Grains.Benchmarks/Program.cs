@@ -1,5 +1,8 @@
 using Grains.Benchmarks;
+using Grains.Benchmarks.HttpGateway;
 
 var command = BenchmarkCommand.Create();
 command.Subcommands.Add(SiloCommand.Create());
+command.Subcommands.Add(GatewayCommand.Create());
+command.Subcommands.Add(HttpHostCommand.Create());
 return await command.Parse(args).InvokeAsync();

@@ -26,6 +26,19 @@ internal static class Report
             $"Grains benchmark: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, {(IsOptimizedBuild ? "Release" : "DEBUG (unoptimized!)")} build"));
         output.WriteLine(string.Create(s_invariant,
             $"{settings.Concurrency} calls in flight; warm-up {settings.WarmUp.TotalSeconds:0.#} s, measured {settings.Duration.TotalSeconds:0.#} s per scenario"));
+        output.WriteLine(string.Create(s_invariant,
+            $"Orleans {OrleansVersion}, Redis clustering; silo filters: {SiloFilterNames.Format(settings.Filters)}; client connections per gateway: {settings.ClientConnections}; call: {(settings.PayloadBytes == 0 ? "PingAsync(int)" : $"EchoAsync(byte[{settings.PayloadBytes}])")}; {RuntimeKnobs()}"));
+    }
+
+    private static string OrleansVersion =>
+        typeof(IGrainFactory).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split(' ')[0].TrimEnd('.') ?? "?";
+
+    /// <summary>The runtime settings that experiments change through the environment (inherited by the silo process).</summary>
+    private static string RuntimeKnobs()
+    {
+        string[] names = ["DOTNET_gcServer", "DOTNET_TieredPGO", "DOTNET_TieredCompilation", "DOTNET_ReadyToRun", "DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", "DOTNET_GCgen0size"];
+        var set = names.Where(n => Environment.GetEnvironmentVariable(n) is { Length: > 0 }).Select(n => $"{n}={Environment.GetEnvironmentVariable(n)}").ToList();
+        return set.Count == 0 ? "no runtime settings in the environment" : string.Join(' ', set);
     }
 
     public static void WriteMeasurements(TextWriter output, IReadOnlyList<Measurement> measurements)

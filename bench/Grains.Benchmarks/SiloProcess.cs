@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.Channels;
-using Grains.Runtime.Membership;
 
 namespace Grains.Benchmarks;
 
@@ -17,7 +16,7 @@ internal sealed class SiloProcess : IAsyncDisposable
     public const string StatsRequest = "stats";
     public const string StopRequest = "stop";
 
-    private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan s_stopTimeout = TimeSpan.FromSeconds(15);
 
     private readonly Process _process;
@@ -51,11 +50,13 @@ internal sealed class SiloProcess : IAsyncDisposable
         };
     }
 
-    public SiloAddress Address { get; private set; } = null!;
+    /// <summary>The silo's address as Orleans prints it (<c>S127.0.0.1:port:generation</c>).</summary>
+    public string Address { get; private set; } = string.Empty;
 
     public int ProcessId => _process.Id;
 
-    public static async Task<SiloProcess> StartAsync(CancellationToken cancellationToken)
+    public static async Task<SiloProcess> StartAsync(
+        string redis, string clusterId, SiloFilters filters, string? journalDirectory, CancellationToken cancellationToken)
     {
         var info = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet")
         {
@@ -71,8 +72,17 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
 
         info.ArgumentList.Add("silo");
-        info.ArgumentList.Add("--port");
-        info.ArgumentList.Add("0");
+        info.ArgumentList.Add("--redis");
+        info.ArgumentList.Add(redis);
+        info.ArgumentList.Add("--cluster-id");
+        info.ArgumentList.Add(clusterId);
+        info.ArgumentList.Add("--filters");
+        info.ArgumentList.Add(SiloFilterNames.Format(filters));
+        if (journalDirectory is not null)
+        {
+            info.ArgumentList.Add("--journal-dir");
+            info.ArgumentList.Add(journalDirectory);
+        }
 
         var silo = new SiloProcess(new Process { StartInfo = info });
         silo._process.Start();
@@ -84,7 +94,7 @@ internal sealed class SiloProcess : IAsyncDisposable
             timeout.CancelAfter(s_startTimeout);
             try
             {
-                silo.Address = SiloAddress.Parse(await silo.ReadLineAsync(ReadyPrefix, timeout.Token));
+                silo.Address = await silo.ReadLineAsync(ReadyPrefix, timeout.Token);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {

@@ -1,0 +1,90 @@
+using System.CommandLine;
+
+namespace Grains.Benchmarks.HttpGateway;
+
+/// <summary>The <c>gateway</c> command: the gateway's read path (<c>GET /api/cart</c>) against a bare Kestrel endpoint, and the gateway taken apart.</summary>
+internal static class GatewayCommand
+{
+    public static Command Create()
+    {
+        var warmUp = new Option<double>("--warmup", "-w") { Description = "Seconds of load on each target before the rounds.", DefaultValueFactory = _ => 5 };
+        var duration = new Option<double>("--duration", "-d") { Description = "Seconds each target is loaded per round.", DefaultValueFactory = _ => 10 };
+        var rounds = new Option<int>("--rounds", "-r") { Description = "Rounds: every target once per round, in turn.", DefaultValueFactory = _ => 3 };
+        var threads = new Option<int>("--threads", "-t") { Description = "wrk threads.", DefaultValueFactory = _ => 2 };
+        var connections = new Option<int>("--connections", "-c") { Description = "wrk connections.", DefaultValueFactory = _ => 64 };
+        var targets = new Option<string>("--targets")
+        {
+            Description = "Comma list of targets, or 'all': " + string.Join(", ", GatewayTargets.All.Select(t => t.Name)) + ".",
+            DefaultValueFactory = _ => "all",
+        };
+        var serverGc = new Option<bool>("--server-gc") { Description = "Server GC in the HTTP processes (as the gateway ships).", DefaultValueFactory = _ => true };
+        var variantConnections = new Option<int>("--variant-connections")
+        {
+            Description = "Orleans client connections per silo in the variants host (the gateway itself keeps Orleans' default, 1).",
+            DefaultValueFactory = _ => 1,
+        };
+        foreach (var seconds in new[] { warmUp, duration })
+        {
+            seconds.Validators.Add(r => { if (r.GetValueOrDefault<double>() is < 0 or > 600) { r.AddError($"{r.Option.Name} must be between 0 and 600 seconds."); } });
+        }
+
+        foreach (var positive in new[] { rounds, threads, connections, variantConnections })
+        {
+            positive.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 1000) { r.AddError($"{r.Option.Name} must be between 1 and 1000."); } });
+        }
+
+        targets.Validators.Add(r => { if (Select(r.GetValueOrDefault<string>() ?? string.Empty) is null) { r.AddError($"{r.Option.Name}: unknown target in '{r.GetValueOrDefault<string>()}'."); } });
+        var command = new Command(
+            "gateway",
+            "Measures GET /api/cart through the real gateway against a bare Kestrel endpoint returning the same bytes, with wrk on "
+            + "127.0.0.1, and variants that each do part of the request. Starts redis-server, a silo, the gateway and the "
+            + "endpoints as processes, and stops them all.")
+        {
+            warmUp, duration, rounds, threads, connections, targets, serverGc, variantConnections,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var settings = new GatewaySettings(
+                TimeSpan.FromSeconds(result.GetValue(warmUp)),
+                TimeSpan.FromSeconds(Math.Max(1, result.GetValue(duration))),
+                result.GetValue(rounds),
+                result.GetValue(threads),
+                result.GetValue(connections),
+                Select(result.GetValue(targets)!)!,
+                result.GetValue(serverGc),
+                result.GetValue(variantConnections));
+            GatewayReport.WriteConditions(Console.Out, settings);
+            try
+            {
+                var samples = await GatewayRunner.RunAsync(settings, Console.Error, cancellationToken);
+                GatewayReport.WriteSamples(Console.Out, samples);
+                return 0;
+            }
+            catch (OperationCanceledException)
+            {
+                await Console.Error.WriteLineAsync("Stopped before the end: no figures.");
+                return 130;
+            }
+            catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or HttpRequestException or FileNotFoundException)
+            {
+                await Console.Error.WriteLineAsync(ex.Message);
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    /// <summary>The targets named, in the benchmark's own order; null when a name is unknown.</summary>
+    private static List<GatewayTarget>? Select(string names)
+    {
+        if (names == "all")
+        {
+            return [.. GatewayTargets.All];
+        }
+
+        var wanted = names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        return wanted.All(n => GatewayTargets.All.Any(t => t.Name == n))
+            ? [.. GatewayTargets.All.Where(t => wanted.Contains(t.Name))]
+            : null;
+    }
+}

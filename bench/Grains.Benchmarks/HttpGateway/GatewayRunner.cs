@@ -1,0 +1,253 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Grains.Testing;
+
+namespace Grains.Benchmarks.HttpGateway;
+
+/// <summary>
+/// Starts redis-server, one silo (src/Grains.Silo), the gateway (src/Grains.Gateway), the gateway variants and the bare
+/// endpoint, each as its own process on 127.0.0.1; creates one session with a cart of three lines through the gateway;
+/// loads every target with wrk, round after round; and stops every process it started, by the process it holds.
+/// </summary>
+internal static class GatewayRunner
+{
+    private const string UserId = "bench-user";
+    private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan s_stopTimeout = TimeSpan.FromSeconds(15);
+
+    public static async Task<IReadOnlyList<GatewaySample>> RunAsync(GatewaySettings settings, TextWriter progress, CancellationToken cancellationToken)
+    {
+        var wrk = Wrk.Find() ?? throw new InvalidOperationException("wrk is not installed (apt-get install wrk).");
+        await progress.WriteLineAsync("Starting redis-server...");
+        await using var redis = await RedisServer.StartAsync(cancellationToken: cancellationToken);
+        var cluster = new[] { $"--Redis:ConnectionString={redis.ConnectionString}", $"--Cluster:Id=bench-{Guid.NewGuid():N}" };
+        var runtime = new Dictionary<string, string>
+        {
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["DOTNET_gcServer"] = settings.ServerGc ? "1" : "0",
+        };
+        var gatewayEnvironment = new Dictionary<string, string>(runtime)
+        {
+            ["Gateway__TokenKey"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
+            // Lifted so that every request is served: the benchmark sends tens of thousands a second on one session.
+            ["Gateway__RateLimit__TokenLimit"] = "1000000000",
+            ["Gateway__RateLimit__TokensPerPeriod"] = "1000000000",
+        };
+        var bodyFile = Path.GetTempFileName();
+        var processes = new List<ProjectProcess>();
+        try
+        {
+            await progress.WriteLineAsync("Starting the silo and the gateway...");
+            var siloAssembly = RepositoryPaths.BuiltAssembly("Grains.Silo");
+            var silo = Start(processes, "silo", siloAssembly,
+                [.. cluster, "--Silo:Name=silo-1", "--Silo:Port=0", "--Silo:GatewayPort=0", .. ContentRoot(siloAssembly)], runtime);
+            var gatewayUrl = LoopbackUrl();
+            var gatewayAssembly = RepositoryPaths.BuiltAssembly("Grains.Gateway");
+            var gateway = Start(processes, "gateway", gatewayAssembly,
+                [.. cluster, "--urls", gatewayUrl.ToString(), .. ContentRoot(gatewayAssembly)], gatewayEnvironment);
+
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            await WaitUntilOkAsync(http, new Uri(gatewayUrl, "/health/ready"), gateway, cancellationToken);
+            var token = await CreateSessionWithCartAsync(http, gatewayUrl, cancellationToken);
+            var body = await GetCartAsync(http, gatewayUrl, token, cancellationToken);
+            await File.WriteAllBytesAsync(bodyFile, body, cancellationToken);
+            await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Session of '{UserId}' created; GET /api/cart answers {body.Length} bytes."));
+
+            await progress.WriteLineAsync("Starting the gateway variants and the bare endpoint...");
+            var bench = typeof(GatewayRunner).Assembly.Location;
+            var variantsUrl = LoopbackUrl();
+            var variants = Start(processes, "variants", bench,
+                ["http-host", "--mode", "variants", "--url", variantsUrl.ToString(), "--body-file", bodyFile, "--user", UserId,
+                    "--client-connections", settings.VariantConnections.ToString(CultureInfo.InvariantCulture), .. cluster], gatewayEnvironment);
+            var bareUrl = LoopbackUrl();
+            var bare = Start(processes, "bare", bench, ["http-host", "--mode", "bare", "--url", bareUrl.ToString(), "--body-file", bodyFile], runtime);
+            await WaitUntilOkAsync(http, new Uri(variantsUrl, "/health/ready"), variants, cancellationToken);
+            await WaitUntilOkAsync(http, new Uri(bareUrl, GatewayTargets.CartPath), bare, cancellationToken);
+
+            var hosts = new Dictionary<GatewayHost, (Uri Url, ProjectProcess Process)>
+            {
+                [GatewayHost.Bare] = (bareUrl, bare),
+                [GatewayHost.Gateway] = (gatewayUrl, gateway),
+                [GatewayHost.Variants] = (variantsUrl, variants),
+            };
+            foreach (var target in settings.Targets)
+            {
+                await CheckAsync(http, target, new Uri(hosts[target.Host].Url, target.Path), token, cancellationToken);
+            }
+
+            if (settings.WarmUp > TimeSpan.Zero)
+            {
+                await progress.WriteLineAsync($"Warming up each target for {settings.WarmUp.TotalSeconds:0.#} s...");
+                foreach (var target in settings.Targets)
+                {
+                    await Wrk.RunAsync(wrk, new Uri(hosts[target.Host].Url, target.Path), Headers(target, token), settings.Threads, settings.Connections, settings.WarmUp, cancellationToken);
+                }
+            }
+
+            var samples = new List<GatewaySample>();
+            for (var round = 1; round <= settings.Rounds; round++)
+            {
+                await progress.WriteLineAsync($"Round {round} of {settings.Rounds} (load average {LoadAverage()})...");
+                foreach (var target in settings.Targets)
+                {
+                    var (url, process) = hosts[target.Host];
+                    EnsureRunning(processes);
+                    var hostBefore = ProcessCpu.Of(process.Id);
+                    var siloBefore = ProcessCpu.Of(silo.Id);
+                    var result = await Wrk.RunAsync(wrk, new Uri(url, target.Path), Headers(target, token), settings.Threads, settings.Connections, settings.Duration, cancellationToken);
+                    var sample = new GatewaySample(target, round, result, ProcessCpu.Of(process.Id) - hostBefore, ProcessCpu.Of(silo.Id) - siloBefore);
+                    samples.Add(sample);
+                    await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"  {target.Name,-16} {result.RequestsPerSecond,9:N0} req/s  p50 {result.P50.TotalMilliseconds:0.00} ms  p99 {result.P99.TotalMilliseconds:0.00} ms  non-2xx {result.NonSuccess}  socket errors {result.SocketErrors}"));
+                }
+            }
+
+            await progress.WriteLineAsync($"Done (load average {LoadAverage()}).");
+            return samples;
+        }
+        finally
+        {
+            // The gateway first, the silo last, then Redis (by its await using): each by the process object held.
+            processes.Reverse();
+            foreach (var process in processes)
+            {
+                await StopAsync(process);
+            }
+
+            File.Delete(bodyFile);
+        }
+    }
+
+    /// <summary>
+    /// The executable's own directory as its content root, as in its container image and under Grains.LocalCluster:
+    /// its appsettings.json is read from there. Without it the gateway logs every request at Information level.
+    /// </summary>
+    private static string[] ContentRoot(string assembly) => ["--contentRoot", Path.GetDirectoryName(assembly)!];
+
+    private static ProjectProcess Start(List<ProjectProcess> processes, string name, string assembly, string[] arguments, IReadOnlyDictionary<string, string> environment)
+    {
+        var process = ProjectProcess.Start(name, assembly, arguments, environment);
+        processes.Add(process);
+        return process;
+    }
+
+    private static async Task StopAsync(ProjectProcess process)
+    {
+        if (!process.HasExited)
+        {
+            process.Terminate();
+            await process.WaitForExitAsync(s_stopTimeout);
+        }
+
+        await process.DisposeAsync();
+    }
+
+    private static void EnsureRunning(IEnumerable<ProjectProcess> processes)
+    {
+        if (processes.FirstOrDefault(p => p.HasExited) is { } exited)
+        {
+            throw new InvalidOperationException($"{exited} exited with code {exited.ExitCode}:{Environment.NewLine}{exited.RecentOutput}");
+        }
+    }
+
+    private static Uri LoopbackUrl() => new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{FreePort.Next()}"));
+
+    private static async Task WaitUntilOkAsync(HttpClient http, Uri url, ProjectProcess process, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Poll.UntilAsync(
+                async () =>
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (process.HasExited)
+                    {
+                        throw new InvalidOperationException($"{process} exited with code {process.ExitCode}:{Environment.NewLine}{process.RecentOutput}");
+                    }
+
+                    try
+                    {
+                        using var response = await http.GetAsync(url, cancellationToken);
+                        return response.StatusCode == HttpStatusCode.OK;
+                    }
+                    catch (HttpRequestException)
+                    {
+                        return false;
+                    }
+                },
+                s_startTimeout,
+                $"{url} to answer 200 ({process})");
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}{Environment.NewLine}{process.RecentOutput}", ex);
+        }
+    }
+
+    /// <summary>A session for <see cref="UserId"/> and a cart of the catalog's first three products; returns the token.</summary>
+    private static async Task<string> CreateSessionWithCartAsync(HttpClient http, Uri gateway, CancellationToken cancellationToken)
+    {
+        using var created = await http.PostAsJsonAsync(new Uri(gateway, "/api/sessions"), new { userId = UserId }, cancellationToken);
+        created.EnsureSuccessStatusCode();
+        using var session = JsonDocument.Parse(await created.Content.ReadAsStringAsync(cancellationToken));
+        var token = session.RootElement.GetProperty("token").GetString() ?? throw new InvalidOperationException("The session has no token.");
+
+        using var products = JsonDocument.Parse(await http.GetStringAsync(new Uri(gateway, "/api/products"), cancellationToken));
+        var skus = products.RootElement.EnumerateArray().Take(3).Select(p => p.GetProperty("sku").GetString()!).ToList();
+        foreach (var (sku, i) in skus.Select((sku, i) => (sku, i)))
+        {
+            using var add = new HttpRequestMessage(HttpMethod.Post, new Uri(gateway, "/api/cart/items"))
+            {
+                Content = JsonContent.Create(new { sku, quantity = i + 1 }),
+            };
+            add.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            add.Headers.Add("Idempotency-Key", $"bench-add-{i}");
+            using var added = await http.SendAsync(add, cancellationToken);
+            added.EnsureSuccessStatusCode();
+        }
+
+        return token;
+    }
+
+    private static async Task<byte[]> GetCartAsync(HttpClient http, Uri gateway, string token, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(gateway, GatewayTargets.CartPath));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsByteArrayAsync(cancellationToken);
+    }
+
+    /// <summary>One request per target before any load, so that a target that fails is reported, not measured.</summary>
+    private static async Task CheckAsync(HttpClient http, GatewayTarget target, Uri url, string token, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        foreach (var (name, value) in Headers(target, token))
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"{target.Name} ({url}) answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+    }
+
+    private static Dictionary<string, string> Headers(GatewayTarget target, string token) => target.Token switch
+    {
+        TokenPlacement.Bearer => new() { ["Authorization"] = $"Bearer {token}" },
+        TokenPlacement.BenchHeader => new() { [GatewayVariants.TokenHeader] = token },
+        _ => [],
+    };
+
+    private static string LoadAverage()
+    {
+        var parts = File.ReadAllText("/proc/loadavg").Split(' ');
+        return $"{parts[0]} {parts[1]} {parts[2]}";
+    }
+}
