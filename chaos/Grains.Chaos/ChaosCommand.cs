@@ -72,7 +72,7 @@ internal static class ChaosCommand
             };
             try
             {
-                var outcome = await ChaosRunner.RunAsync(settings, Console.Out, result.GetValue(history)).WaitAsync(cancellationToken);
+                var outcome = await ChaosRunner.RunAsync(settings, Console.Out, result.GetValue(history), cancellationToken);
                 await File.WriteAllTextAsync(result.GetValue(report)!, JsonSerializer.Serialize(outcome, ChaosJsonContext.Default.ChaosReport), CancellationToken.None);
                 Console.WriteLine();
                 Console.Write(SummaryWriter.Write(outcome));
@@ -81,7 +81,7 @@ internal static class ChaosCommand
             }
             catch (OperationCanceledException)
             {
-                await Console.Error.WriteLineAsync("Stopped before the end: no report.");
+                await Console.Error.WriteLineAsync("Stopped before the end: every process was stopped; no report.");
                 return 2;
             }
             catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or IOException)

@@ -11,14 +11,15 @@ namespace Grains.Chaos;
 /// <summary>
 /// One chaos run: start the cluster, sign the users in, run the workload while the nemesis injects faults, let the
 /// cluster heal, read every user's final state, and check the history against it and against the activation journal.
-/// Every process is stopped at the end, whatever happened.
+/// Every process is stopped at the end, whatever happened: also when the run is cancelled (Ctrl-C or SIGTERM), which
+/// ends the faults, skips the checks and throws <see cref="OperationCanceledException"/> after the cluster is stopped.
 /// </summary>
 public static class ChaosRunner
 {
     private static readonly TimeSpan s_finalReadTimeout = TimeSpan.FromSeconds(60);
 
     /// <param name="history">Where to write the history as JSON lines; none when null.</param>
-    public static async Task<ChaosReport> RunAsync(ChaosSettings settings, TextWriter log, string? history = null)
+    public static async Task<ChaosReport> RunAsync(ChaosSettings settings, TextWriter log, string? history = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(log);
@@ -34,14 +35,15 @@ public static class ChaosRunner
         workload.Start();
         try
         {
-            await nemesis.RunAsync(settings.Duration);
-            await Task.Delay(settings.CalmTail);
+            await nemesis.RunAsync(settings.Duration, cancellationToken);
+            await Task.Delay(settings.CalmTail, cancellationToken);
         }
         finally
         {
             await workload.StopAsync();
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         await log.WriteLineAsync("faults stopped; reading the final state");
         var healthy = await nemesis.HealAsync();
         var finalStates = await workload.ReadFinalStatesAsync(s_finalReadTimeout);
