@@ -108,7 +108,7 @@ public sealed partial class LocalClusterService(
         {
             string.Empty,
             $"Grains local cluster '{settings.ClusterId}' is up.",
-            $"  store    {store.Description}",
+            store.Process is null ? $"  store    {store.Description}" : $"  store    {store.Description}  (pid {store.Process.Id})",
         };
         lines.AddRange(silos.Select(s => $"  {s.Name,-8} 127.0.0.1:{s.Port}  (pid {s.Process.Id}; 'kill -9 {s.Process.Id}' crashes it)"));
         lines.Add($"  gateway  {gatewayUrl}  (pid {gateway.Id})");
