@@ -9,7 +9,8 @@ namespace Grains.Chaos.Nemesis;
 /// <param name="ExitCode">For a stopped or paused silo: how its process ended (134 is Orleans' FailFast of a silo told it is dead).</param>
 /// <param name="ExitedBySelf">
 /// For a paused silo: whether it exited by itself after SIGCONT, as a silo declared dead must. For a terminated silo:
-/// whether its graceful stop finished, with exit code 0, in time. Null for a kill.
+/// whether its graceful stop finished, with exit code 0, in time. Null for a kill, and for a pause that no peer noticed
+/// (the silo was not declared dead, so it was no zombie when it resumed).
 /// </param>
 public sealed record Fault(
     int Number,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Grains.Chaos.Cluster;
 using Grains.Chaos.Workload;
+using StackExchange.Redis;
 
 namespace Grains.Chaos.Nemesis;
 
@@ -146,6 +147,11 @@ public sealed class FaultInjector(ChaosCluster cluster, NemesisOptions options, 
         await stop(victim);
         var exited = await victim.Process.WaitForExitAsync(exitTimeout);
         cluster.Retire(victim);
+
+        // A paused silo that was never declared dead (its peers, starved on a busy machine, did not see its silence in
+        // time) is no zombie when it resumes: it still owns its grains and may go on serving. Read before the kill
+        // below, which the survivors would soon turn into a death.
+        var unnoticed = !exited && kind == FaultKind.Pause && !await WasDeclaredDeadAsync(victim);
         if (!exited)
         {
             victim.Process.Kill();
@@ -153,11 +159,27 @@ public sealed class FaultInjector(ChaosCluster cluster, NemesisOptions options, 
         }
 
         var exitCode = ExitCodeOf(victim);
-        var bySelf = exited ? finished(victim.Process.ExitCode) : (kind == FaultKind.Kill ? null : false);
-        var error = !exited ? notExited : bySelf == false ? $"exited with code {exitCode}" : null;
+        var bySelf = exited ? finished(victim.Process.ExitCode) : (kind == FaultKind.Kill || unnoticed ? null : false);
+        var error = unnoticed ? "resumed, not declared dead: no zombie; stopped with SIGKILL"
+            : !exited ? notExited
+            : bySelf == false ? $"exited with code {exitCode}" : null;
         var replacement = await cluster.StartSiloAsync();
         return new Fault(number, kind, victim.Name, startedAt, RunClock.Now(), Replacement: replacement.Name,
             ExitCode: exitCode, ExitedBySelf: bySelf, Error: error);
+    }
+
+    /// <summary>Whether the membership table holds <paramref name="silo"/> as dead; true when it cannot be read, so that a doubt counts against the silo.</summary>
+    private async Task<bool> WasDeclaredDeadAsync(ClusterProcess silo)
+    {
+        try
+        {
+            var rows = await cluster.ReadMembershipAsync();
+            return rows.Where(r => r.Name == silo.Name).All(r => r.Status == MembershipStatus.Dead);
+        }
+        catch (RedisException)
+        {
+            return true;
+        }
     }
 
     private async Task<Fault> KillGatewayAsync(int number)
