@@ -23,7 +23,7 @@ namespace Grains.Client.Models
         public List<global::Grains.Client.Models.CartItem> Items { get; set; }
 #endif
         /// <summary>The total property</summary>
-        public double? Total { get; set; }
+        public decimal? Total { get; set; }
         /// <summary>The userId property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -60,7 +60,7 @@ namespace Grains.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "items", n => { Items = n.GetCollectionOfObjectValues<global::Grains.Client.Models.CartItem>(global::Grains.Client.Models.CartItem.CreateFromDiscriminatorValue)?.AsList(); } },
-                { "total", n => { Total = n.GetDoubleValue(); } },
+                { "total", n => { Total = n.GetDecimalValue(); } },
                 { "userId", n => { UserId = n.GetStringValue(); } },
                 { "version", n => { Version = n.GetLongValue(); } },
             };
@@ -73,7 +73,7 @@ namespace Grains.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteCollectionOfObjectValues<global::Grains.Client.Models.CartItem>("items", Items);
-            writer.WriteDoubleValue("total", Total);
+            writer.WriteDecimalValue("total", Total);
             writer.WriteStringValue("userId", UserId);
             writer.WriteLongValue("version", Version);
             writer.WriteAdditionalData(AdditionalData);

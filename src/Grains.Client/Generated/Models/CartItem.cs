@@ -15,7 +15,7 @@ namespace Grains.Client.Models
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The lineTotal property</summary>
-        public double? LineTotal { get; set; }
+        public decimal? LineTotal { get; set; }
         /// <summary>The name property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -35,7 +35,7 @@ namespace Grains.Client.Models
         public string Sku { get; set; }
 #endif
         /// <summary>The unitPrice property</summary>
-        public double? UnitPrice { get; set; }
+        public decimal? UnitPrice { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Grains.Client.Models.CartItem"/> and sets the default values.
         /// </summary>
@@ -61,11 +61,11 @@ namespace Grains.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "lineTotal", n => { LineTotal = n.GetDoubleValue(); } },
+                { "lineTotal", n => { LineTotal = n.GetDecimalValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "quantity", n => { Quantity = n.GetIntValue(); } },
                 { "sku", n => { Sku = n.GetStringValue(); } },
-                { "unitPrice", n => { UnitPrice = n.GetDoubleValue(); } },
+                { "unitPrice", n => { UnitPrice = n.GetDecimalValue(); } },
             };
         }
         /// <summary>
@@ -75,11 +75,11 @@ namespace Grains.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteDoubleValue("lineTotal", LineTotal);
+            writer.WriteDecimalValue("lineTotal", LineTotal);
             writer.WriteStringValue("name", Name);
             writer.WriteIntValue("quantity", Quantity);
             writer.WriteStringValue("sku", Sku);
-            writer.WriteDoubleValue("unitPrice", UnitPrice);
+            writer.WriteDecimalValue("unitPrice", UnitPrice);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -33,7 +33,7 @@ namespace Grains.Client.Models
         public string OrderId { get; set; }
 #endif
         /// <summary>The total property</summary>
-        public double? Total { get; set; }
+        public decimal? Total { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Grains.Client.Models.Order"/> and sets the default values.
         /// </summary>
@@ -62,7 +62,7 @@ namespace Grains.Client.Models
                 { "createdAt", n => { CreatedAt = n.GetDateTimeOffsetValue(); } },
                 { "items", n => { Items = n.GetCollectionOfObjectValues<global::Grains.Client.Models.CartItem>(global::Grains.Client.Models.CartItem.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "orderId", n => { OrderId = n.GetStringValue(); } },
-                { "total", n => { Total = n.GetDoubleValue(); } },
+                { "total", n => { Total = n.GetDecimalValue(); } },
             };
         }
         /// <summary>
@@ -75,7 +75,7 @@ namespace Grains.Client.Models
             writer.WriteDateTimeOffsetValue("createdAt", CreatedAt);
             writer.WriteCollectionOfObjectValues<global::Grains.Client.Models.CartItem>("items", Items);
             writer.WriteStringValue("orderId", OrderId);
-            writer.WriteDoubleValue("total", Total);
+            writer.WriteDecimalValue("total", Total);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -23,7 +23,7 @@ namespace Grains.Client.Models
         public string Name { get; set; }
 #endif
         /// <summary>The price property</summary>
-        public double? Price { get; set; }
+        public decimal? Price { get; set; }
         /// <summary>The sku property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -58,7 +58,7 @@ namespace Grains.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "name", n => { Name = n.GetStringValue(); } },
-                { "price", n => { Price = n.GetDoubleValue(); } },
+                { "price", n => { Price = n.GetDecimalValue(); } },
                 { "sku", n => { Sku = n.GetStringValue(); } },
             };
         }
@@ -70,7 +70,7 @@ namespace Grains.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("name", Name);
-            writer.WriteDoubleValue("price", Price);
+            writer.WriteDecimalValue("price", Price);
             writer.WriteStringValue("sku", Sku);
             writer.WriteAdditionalData(AdditionalData);
         }
