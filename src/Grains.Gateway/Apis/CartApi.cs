@@ -32,12 +32,12 @@ public static class CartApi
             .WithName("addCartItem")
             .WithSummary("Add to the cart")
             .WithDescription($"Adds units of a product to the cart: to its line when there is one, else as a new line. A line holds at most {CartLimits.MaxQuantity} units and a cart at most {CartLimits.MaxLines} lines. Send an `Idempotency-Key` to make a retry safe: the add is applied once.")
-            .ProducesProblems(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
         group.MapPut("/items/{sku}", SetItemQuantityAsync)
             .WithName("setCartItemQuantity")
             .WithSummary("Set a line's quantity")
             .WithDescription("Sets the quantity of a product's line, adding the line if needed; 0 removes it. Safe to repeat.")
-            .ProducesProblems(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblems(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
         group.MapDelete("/items/{sku}", RemoveItemAsync)
             .WithName("removeCartItem")
             .WithSummary("Remove a line")

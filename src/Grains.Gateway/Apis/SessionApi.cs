@@ -16,7 +16,7 @@ public static class SessionApi
             .WithName("createSession")
             .WithSummary("Start a session")
             .WithDescription("Starts a session for the user and returns its token. Send the token as `Authorization: Bearer <token>` on every other route. No password is asked: the shop trusts the user id it is given. The session expires after `Sessions:IdleTimeout` (30 minutes by default) without a request.")
-            .ProducesProblems(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblems(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
         var current = group.MapGroup("/current").RequireSession();
         current.MapGet("/", GetCurrentSessionAsync)
             .WithName("getCurrentSession")

@@ -17,8 +17,8 @@ public sealed class ApiOperationTransformer : IOpenApiOperationTransformer
         "Makes the request safe to send again. The cart applies a request with a given key at most once: a repeat " +
         "with the same key returns the first result (the same cart change or the same order) and changes nothing, and " +
         "the same key with a different request gets 422. Keys belong to the user, are 1 to 128 visible ASCII " +
-        "characters, and are remembered for 24 hours (`Cart:IdempotencyKeyRetention`), or until 1000 newer keys of " +
-        "the same user push them out (`Cart:IdempotencyKeyLimit`). Without a key, a request whose answer was lost " +
+        "characters, and are remembered for 24 hours (by default; `Cart:IdempotencyKeyRetention`), or until 1000 " +
+        "newer keys of the same user push them out (`Cart:IdempotencyKeyLimit`). Without a key, a request whose answer was lost " +
         "may or may not have been applied.";
 
     /// <summary>What each status means on any route that gives it; the texts are those of the gateway's problems.</summary>
@@ -28,6 +28,7 @@ public sealed class ApiOperationTransformer : IOpenApiOperationTransformer
         ["401"] = "No valid session token: the `Authorization` header is missing, or its token is forged, expired or revoked. Start a session with `POST /api/sessions`.",
         ["409"] = "The cart is empty, so there is nothing to check out.",
         ["413"] = "The request body is larger than the gateway accepts (`Gateway:MaxRequestBodyBytes`, 16 KB by default).",
+        ["415"] = "The body is not sent as `application/json`.",
         ["422"] = "This `Idempotency-Key` was already used for a different request. Nothing was changed; use a new key.",
         ["429"] = "This session sent too many requests. Nothing was done; send it again after `Retry-After`.",
         ["500"] = "An unexpected error, logged with the trace id of the response. The request may or may not have been applied.",
@@ -64,8 +65,8 @@ public sealed class ApiOperationTransformer : IOpenApiOperationTransformer
                 AddHeader(concrete, SharedComponents.RetryAfterHeader, document);
             }
 
-            // Answers made before any grain call (the token check, the rate limit, the body limit) name no silo.
-            if (callsGrains && status is not ("401" or "413" or "429"))
+            // Answers made before any grain call (the token check, the rate limit, the body checks) name no silo.
+            if (callsGrains && status is not ("401" or "413" or "415" or "429"))
             {
                 AddHeader(concrete, SharedComponents.SiloHeader, document);
             }

@@ -48,6 +48,7 @@ namespace Grains.Client.Api.Sessions
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Grains.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::Grains.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
+        /// <exception cref="global::Grains.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
         /// <exception cref="global::Grains.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
         /// <exception cref="global::Grains.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -65,6 +66,7 @@ namespace Grains.Client.Api.Sessions
             {
                 { "400", global::Grains.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::Grains.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "415", global::Grains.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::Grains.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Grains.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };

@@ -56,6 +56,7 @@ namespace Grains.Client.Api.Cart.Items
         /// <exception cref="global::Grains.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::Grains.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::Grains.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
+        /// <exception cref="global::Grains.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
         /// <exception cref="global::Grains.Client.Models.ProblemDetails">When receiving a 422 status code</exception>
         /// <exception cref="global::Grains.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Grains.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
@@ -76,6 +77,7 @@ namespace Grains.Client.Api.Cart.Items
                 { "400", global::Grains.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::Grains.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::Grains.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "415", global::Grains.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "422", global::Grains.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::Grains.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::Grains.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },

@@ -74,6 +74,7 @@ namespace Grains.Client.Api.Cart.Items.Item
         /// <exception cref="global::Grains.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::Grains.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::Grains.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
+        /// <exception cref="global::Grains.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
         /// <exception cref="global::Grains.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Grains.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
         /// <exception cref="global::Grains.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
@@ -93,6 +94,7 @@ namespace Grains.Client.Api.Cart.Items.Item
                 { "400", global::Grains.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::Grains.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::Grains.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "415", global::Grains.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::Grains.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::Grains.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Grains.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
