@@ -51,6 +51,7 @@ public sealed class GeneratedClientTests(SingleSiloCluster cluster) : IClassFixt
 
         Assert.Equal(401, problem.ResponseStatusCode);
         Assert.Equal((401, "Unauthorized"), (problem.Status, problem.Title));
+        Assert.Equal("https://tools.ietf.org/html/rfc9110#section-15.5.2", problem.Type);
         Assert.Contains("Bearer", problem.ResponseHeaders["WWW-Authenticate"]);
     }
 
@@ -76,6 +77,7 @@ public sealed class GeneratedClientTests(SingleSiloCluster cluster) : IClassFixt
         var problem = await Assert.ThrowsAsync<ProblemDetails>(() => client.Shop.Api.Cart.Checkout.PostAsync());
 
         Assert.Equal((409, "Empty cart"), (problem.ResponseStatusCode, problem.Title));
+        Assert.Equal("https://tools.ietf.org/html/rfc9110#section-15.5.10", problem.Type);
     }
 
     [Fact]
@@ -89,6 +91,7 @@ public sealed class GeneratedClientTests(SingleSiloCluster cluster) : IClassFixt
             client.Shop.Api.Cart.Items.PostAsync(new AddCartItemRequest { Sku = "COF-001", Quantity = 1 }, r => r.Headers.Add("Idempotency-Key", "k")));
 
         Assert.Equal((422, "Idempotency key reused"), (problem.ResponseStatusCode, problem.Title));
+        Assert.Equal("https://tools.ietf.org/html/rfc4918#section-11.2", problem.Type);
         Assert.Equal(["TEA-001"], (await client.Shop.Api.Cart.GetAsync())!.Items!.Select(i => i.Sku));
     }
 
@@ -106,6 +109,7 @@ public sealed class GeneratedClientTests(SingleSiloCluster cluster) : IClassFixt
         Assert.Equal(400, invalid.ResponseStatusCode);
         Assert.Contains("quantity", invalid.Errors!.AdditionalData.Keys);
         Assert.Equal((400, "Unknown SKU"), (unknown.ResponseStatusCode, unknown.Title));
+        Assert.All(new[] { invalid.Type, unknown.Type }, type => Assert.Equal("https://tools.ietf.org/html/rfc9110#section-15.5.1", type));
     }
 
     [Fact]
@@ -137,8 +141,22 @@ public sealed class GeneratedClientTests(SingleSiloCluster cluster) : IClassFixt
         var problem = await Assert.ThrowsAsync<ProblemDetails>(() => client.Shop.Api.Cart.GetAsync());
 
         Assert.Equal(429, problem.ResponseStatusCode);
+        Assert.Null(problem.Type);
         var retryAfter = int.Parse(Assert.Single(problem.ResponseHeaders["Retry-After"]), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(retryAfter, 1, 60);
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_gets_413()
+    {
+        using var client = cluster.Gateway.CreateGeneratedClient();
+        await client.SignInAsync();
+
+        var problem = await Assert.ThrowsAsync<ProblemDetails>(() =>
+            client.Shop.Api.Cart.Items.PostAsync(new AddCartItemRequest { Sku = new string('A', 20_000), Quantity = 1 }));
+
+        Assert.Equal(413, problem.ResponseStatusCode);
+        Assert.Equal("https://tools.ietf.org/html/rfc9110#section-15.5.14", problem.Type);
     }
 
     /// <summary>No operation answers 404, so the generated client has no way to ask for one: a hand-written request does.</summary>
@@ -149,6 +167,24 @@ public sealed class GeneratedClientTests(SingleSiloCluster cluster) : IClassFixt
 
         using var response = await client.GetAsync("/api/wishlist");
 
-        await Problems.AssertProblemAsync(response, HttpStatusCode.NotFound);
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.NotFound);
+        Assert.Equal("https://tools.ietf.org/html/rfc9110#section-15.5.5", problem.GetProperty("type").GetString());
+    }
+
+    /// <summary>The generated client always sends JSON: a hand-written request sends something else.</summary>
+    [Fact]
+    public async Task A_body_that_is_not_json_gets_415()
+    {
+        using var client = await cluster.Gateway.CreateSignedInClientAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/cart/items", UriKind.Relative))
+        {
+            Content = new StringContent("sku=TEA-001&quantity=1", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+
+        using var response = await client.Http.SendAsync(request);
+
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal("https://tools.ietf.org/html/rfc9110#section-15.5.16", problem.GetProperty("type").GetString());
+        Assert.Empty((await client.GetCartAsync()).GetProperty("items").EnumerateArray());
     }
 }
