@@ -159,7 +159,7 @@ public sealed class GeneratedClientTests(SingleSiloCluster cluster) : IClassFixt
         Assert.Equal("https://tools.ietf.org/html/rfc9110#section-15.5.14", problem.Type);
     }
 
-    /// <summary>No operation answers 404, so the generated client has no way to ask for one: a hand-written request does.</summary>
+    /// <summary>No operation answers 404 or 405, so the generated client has no way to ask for them: hand-written requests do.</summary>
     [Fact]
     public async Task An_unknown_route_gets_a_404_problem()
     {
@@ -169,6 +169,17 @@ public sealed class GeneratedClientTests(SingleSiloCluster cluster) : IClassFixt
 
         var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.NotFound);
         Assert.Equal("https://tools.ietf.org/html/rfc9110#section-15.5.5", problem.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task A_known_path_with_another_method_gets_a_405_problem()
+    {
+        using var client = await cluster.Gateway.CreateSignedInClientAsync();
+
+        using var response = await client.SendAsync(HttpMethod.Patch, "/api/cart", json: null);
+
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.MethodNotAllowed);
+        Assert.Equal("https://tools.ietf.org/html/rfc9110#section-15.5.6", problem.GetProperty("type").GetString());
     }
 
     /// <summary>The generated client always sends JSON: a hand-written request sends something else.</summary>
