@@ -47,6 +47,18 @@ public sealed class ApiOperationTransformer : IOpenApiOperationTransformer
             operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SharedComponents.BearerScheme, document)] = [] }];
         }
 
+        // Listed by status, whichever convention declared them first (a route group's run before the route's own).
+        if (operation.Responses is { } declared)
+        {
+            var sorted = new OpenApiResponses();
+            foreach (var (status, response) in declared.OrderBy(r => r.Key, StringComparer.Ordinal))
+            {
+                sorted.Add(status, response);
+            }
+
+            operation.Responses = sorted;
+        }
+
         var callsGrains = metadata.OfType<GrainCallsMetadata>().Any();
         foreach (var (status, response) in operation.Responses ?? [])
         {
