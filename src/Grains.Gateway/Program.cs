@@ -1,10 +1,12 @@
 using Grains.Gateway.Apis;
 using Grains.Gateway.Health;
 using Grains.Gateway.Hosting;
+using Grains.Gateway.OpenApi;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddShopClusterClient();
 builder.Services.AddGateway(builder.Configuration);
+builder.PrepareForBuildTimeDocument();
 
 var app = builder.Build();
 app.UseExceptionHandler();

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Grains.Gateway.Authentication;
 using Grains.Gateway.GrainCalls;
+using Grains.Gateway.OpenApi;
 using Grains.Shop.Contracts.Carts;
 using Grains.Shop.Contracts.Orders;
 using Grains.Shop.Contracts.Products;
@@ -18,13 +19,34 @@ public static class CartApi
     public static RouteGroupBuilder MapCartApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/cart").WithTags("Cart")
-            .RequireSession().AddEndpointFilter<GrainCallFilter>();
-        group.MapGet("/", GetCartAsync);
-        group.MapDelete("/", ClearCartAsync);
-        group.MapPost("/items", AddItemAsync);
-        group.MapPut("/items/{sku}", SetItemQuantityAsync);
-        group.MapDelete("/items/{sku}", RemoveItemAsync);
-        group.MapPost("/checkout", CheckoutAsync);
+            .RequireSession().CallsGrains();
+        group.MapGet("/", GetCartAsync)
+            .WithName("getCart")
+            .WithSummary("Read the cart")
+            .WithDescription("Returns the token's user's cart, priced from the catalog. `version` grows with every change.");
+        group.MapDelete("/", ClearCartAsync)
+            .WithName("clearCart")
+            .WithSummary("Empty the cart")
+            .WithDescription("Removes every line. Safe to repeat.");
+        group.MapPost("/items", AddItemAsync)
+            .WithName("addCartItem")
+            .WithSummary("Add to the cart")
+            .WithDescription($"Adds units of a product to the cart: to its line when there is one, else as a new line. A line holds at most {CartLimits.MaxQuantity} units and a cart at most {CartLimits.MaxLines} lines. Send an `Idempotency-Key` to make a retry safe: the add is applied once.")
+            .ProducesProblems(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
+        group.MapPut("/items/{sku}", SetItemQuantityAsync)
+            .WithName("setCartItemQuantity")
+            .WithSummary("Set a line's quantity")
+            .WithDescription("Sets the quantity of a product's line, adding the line if needed; 0 removes it. Safe to repeat.")
+            .ProducesProblems(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
+        group.MapDelete("/items/{sku}", RemoveItemAsync)
+            .WithName("removeCartItem")
+            .WithSummary("Remove a line")
+            .WithDescription("Removes the product's line; a product not in the cart leaves it as it is. Safe to repeat.");
+        group.MapPost("/checkout", CheckoutAsync)
+            .WithName("checkout")
+            .WithSummary("Check out")
+            .WithDescription("Turns the cart into an order and empties the cart. Send an `Idempotency-Key` to make a retry safe: a repeat returns the same order instead of placing another.")
+            .ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         return group;
     }
 

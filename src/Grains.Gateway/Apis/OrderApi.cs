@@ -12,8 +12,11 @@ public static class OrderApi
     public static RouteGroupBuilder MapOrderApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/orders").WithTags("Orders")
-            .RequireSession().AddEndpointFilter<GrainCallFilter>();
-        group.MapGet("/", ListOrdersAsync);
+            .RequireSession().CallsGrains();
+        group.MapGet("/", ListOrdersAsync)
+            .WithName("listOrders")
+            .WithSummary("List the user's orders")
+            .WithDescription("Returns the orders of the token's user, newest first. An order is listed as soon as its checkout was answered.");
         return group;
     }
 

@@ -8,8 +8,11 @@ public static class ProductApi
 {
     public static RouteGroupBuilder MapProductApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/products").WithTags("Products").AddEndpointFilter<GrainCallFilter>().AllowAnonymous();
-        group.MapGet("/", ListProductsAsync);
+        var group = app.MapGroup("/api/products").WithTags("Products").CallsGrains().AllowAnonymous();
+        group.MapGet("/", ListProductsAsync)
+            .WithName("listProducts")
+            .WithSummary("List the products")
+            .WithDescription("Returns the product catalog: every SKU a cart accepts, with its name and unit price. Needs no token.");
         return group;
     }
 

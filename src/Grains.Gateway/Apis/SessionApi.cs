@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Grains.Gateway.Authentication;
 using Grains.Gateway.GrainCalls;
+using Grains.Gateway.OpenApi;
 using Grains.Shop.Contracts.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,11 +11,21 @@ public static class SessionApi
 {
     public static RouteGroupBuilder MapSessionApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/sessions").WithTags("Sessions").AddEndpointFilter<GrainCallFilter>();
-        group.MapPost("/", CreateSessionAsync).AllowAnonymous();
+        var group = app.MapGroup("/api/sessions").WithTags("Sessions").CallsGrains();
+        group.MapPost("/", CreateSessionAsync).AllowAnonymous()
+            .WithName("createSession")
+            .WithSummary("Start a session")
+            .WithDescription("Starts a session for the user and returns its token. Send the token as `Authorization: Bearer <token>` on every other route. No password is asked: the shop trusts the user id it is given. The session expires after `Sessions:IdleTimeout` (30 minutes by default) without a request.")
+            .ProducesProblems(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
         var current = group.MapGroup("/current").RequireSession();
-        current.MapGet("/", GetCurrentSessionAsync);
-        current.MapDelete("/", RevokeCurrentSessionAsync);
+        current.MapGet("/", GetCurrentSessionAsync)
+            .WithName("getCurrentSession")
+            .WithSummary("Read the current session")
+            .WithDescription("Returns the session of the token sent. Each request slides the session's expiry.");
+        current.MapDelete("/", RevokeCurrentSessionAsync)
+            .WithName("revokeCurrentSession")
+            .WithSummary("Sign out")
+            .WithDescription("Revokes the session of the token sent; the token is refused with 401 from then on, on every gateway.");
         return group;
     }
 

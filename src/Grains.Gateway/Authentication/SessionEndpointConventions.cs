@@ -1,11 +1,13 @@
+using Grains.Gateway.OpenApi;
 using Grains.Gateway.RateLimiting;
 
 namespace Grains.Gateway.Authentication;
 
 public static class SessionEndpointConventions
 {
-    /// <summary>The endpoints need a valid session token, and share that session's rate limit.</summary>
+    /// <summary>The endpoints need a valid session token (else 401), and share that session's rate limit (else 429).</summary>
     public static TBuilder RequireSession<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization().RequireRateLimiting(SessionRateLimiting.PolicyName);
+        builder.RequireAuthorization().RequireRateLimiting(SessionRateLimiting.PolicyName)
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests);
 }

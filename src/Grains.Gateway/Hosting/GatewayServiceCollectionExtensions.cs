@@ -1,6 +1,7 @@
 using Grains.Gateway.Authentication;
 using Grains.Gateway.Errors;
 using Grains.Gateway.Health;
+using Grains.Gateway.OpenApi;
 using Grains.Gateway.RateLimiting;
 using Grains.Gateway.Serialization;
 using Grains.Shop.Contracts.Serialization;
@@ -39,7 +40,12 @@ public static class GatewayServiceCollectionExtensions
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default);
         });
         services.AddGatewayHealthChecks();
-        services.AddOpenApi();
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<ApiDocumentTransformer>();
+            options.AddOperationTransformer<ApiOperationTransformer>();
+            options.AddSchemaTransformer<NumberSchemaTransformer>();
+        });
         return services;
     }
 }

@@ -17,6 +17,9 @@ public sealed class ShopGateway(IReadOnlyDictionary<string, string?> settings) :
 
     public ShopClient CreateShopClient() => new(CreateClient());
 
+    /// <summary>The generated client (src/Grains.Client) on this gateway, not yet signed in.</summary>
+    public GeneratedShopClient CreateGeneratedClient() => new(Server.CreateHandler());
+
     /// <summary>A client with a new session of <paramref name="userId"/>, by default a user no other test uses.</summary>
     public async Task<ShopClient> CreateSignedInClientAsync(string? userId = null)
     {
