@@ -84,9 +84,20 @@ internal static class ShowdownRunner
         var cpuBefore = ProcessCpu.Total(pids, cpuSeen);
         var opsBefore = await counters.CommandsAsync();
         var retriesBefore = await WriteRetriesAsync(http, deployment, cancellationToken);
-        var reads = await load.RunAsync(settings.ReadPhase, 0, noKill, cancellationToken);
+        var readPhases = new List<PhaseResult>();
+        var writePhases = new List<PhaseResult>();
+        for (var round = 0; round < settings.Rounds; round++)
+        {
+            // Reads first in even rounds, writes first in odd ones.
+            foreach (var write in round % 2 == 0 ? new[] { false, true } : [true, false])
+            {
+                (write ? writePhases : readPhases).Add(await load.RunAsync(write ? settings.WritePhase : settings.ReadPhase, write ? 1 : 0, noKill, cancellationToken));
+            }
+        }
+
+        var reads = PhaseResult.Combine(readPhases);
         await progress.WriteLineAsync(Line(architecture, "reads", reads.Reads, reads));
-        var writes = await load.RunAsync(settings.WritePhase, 1, noKill, cancellationToken);
+        var writes = PhaseResult.Combine(writePhases);
         await progress.WriteLineAsync(Line(architecture, "writes", writes.Writes, writes));
         var cpu = ProcessCpu.Total(pids, cpuSeen) - cpuBefore;
         var ops = await counters.CommandsAsync() - opsBefore;

@@ -50,8 +50,8 @@ internal sealed class LoadGenerator(ShopClient client, IReadOnlyList<ShopUser> u
                 continue;
             }
 
-            var operation = random.NextDouble() < writeShare ? Operation.Write : Operation.Read;
             var sku = skus[random.Next(skus.Count)];
+            var operation = random.NextDouble() < writeShare && user.AcknowledgedUnits(sku) < ShowdownSettings.MaxUnitsPerLine ? Operation.Write : Operation.Read;
             var start = Stopwatch.GetTimestamp();
             var status = await client.SendAsync(operation, token, sku);
             var end = Stopwatch.GetTimestamp();

@@ -7,6 +7,8 @@ internal sealed class PhaseResult(TimeSpan elapsed, IReadOnlyList<WorkerRecord> 
 {
     public TimeSpan Elapsed { get; } = elapsed;
 
+    public IReadOnlyList<WorkerRecord> Workers { get; } = workers;
+
     public LatencySummary Reads { get; } = LatencySummary.Of(workers.SelectMany(w => w.Reads), elapsed);
 
     public LatencySummary Writes { get; } = LatencySummary.Of(workers.SelectMany(w => w.Writes), elapsed);
@@ -23,6 +25,10 @@ internal sealed class PhaseResult(TimeSpan elapsed, IReadOnlyList<WorkerRecord> 
 
     /// <summary>Every request answered or not: successful reads, writes and sign-ins, and failures.</summary>
     public long Requests => Reads.Count + Writes.Count + SignIns + FailedRequests;
+
+    /// <summary>Several phases as one: their times and their requests added up.</summary>
+    public static PhaseResult Combine(IReadOnlyCollection<PhaseResult> phases) =>
+        new(TimeSpan.FromTicks(phases.Sum(p => p.Elapsed.Ticks)), [.. phases.SelectMany(p => p.Workers)]);
 
     public static double Milliseconds(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
 }

@@ -61,6 +61,14 @@ internal sealed class ShopUser(string userId)
         }
     }
 
+    public int AcknowledgedUnits(string sku)
+    {
+        lock (_lock)
+        {
+            return _acknowledged.GetValueOrDefault(sku);
+        }
+    }
+
     public IReadOnlyDictionary<string, int> AcknowledgedLines()
     {
         lock (_lock)

@@ -23,7 +23,7 @@ internal static class MarkdownReport
         Line(md);
         Line(md, $"## Setup");
         Line(md);
-        Line(md, $"Every process runs on this machine on 127.0.0.1, every .NET process built in {RepositoryPaths.Configuration}, with workstation GC. One `redis-server` (no persistence) serves all three in turn and is emptied between them. The same front process, `bench/Grains.Showdown.Server` in router mode, stands before each, so each pays the same extra hop.");
+        Line(md, $"Every process runs on this machine on 127.0.0.1, every .NET process built in {RepositoryPaths.Configuration}, with workstation GC. One `redis-server` (no persistence) serves all three in turn and is emptied between them. The same front process, `bench/Grains.Showdown.Server` in router mode, stands before each, so each pays the same extra hop; a router rather than the load generator spreading requests, because the stateful servers' stickiness lives in a load balancer in practice. Each architecture has two API processes; Orleans also needs its two silos, where the state lives, so it runs five .NET processes against three, and all of them count in its CPU per request. Redis runs without persistence (as the stateless servers and the silos use it alike, an acknowledged write is in Redis' memory); the chaos suite measures the system with `appendfsync always` instead.");
         Line(md);
         Line(md, $"| architecture | processes | killed |");
         Line(md, $"|---|---|---|");
@@ -33,7 +33,7 @@ internal static class MarkdownReport
         }
 
         Line(md);
-        Line(md, $"The load generator (this tool, in its own process, not counted) signs in {settings.Users} users and runs {settings.WorkersPerUser} closed-loop workers per user ({settings.Workers} requests in flight; two workers of one user change the same cart at once). Phases: {S(settings.WarmUp)} warm-up (mixed), {S(settings.ReadPhase)} of `GET /api/cart` only, {S(settings.WritePhase)} of `POST /api/cart/items` only (one unit of one of 24 SKUs), then {S(settings.BeforeKill + settings.AfterKill)} mixed ({settings.WriteShareText()} adds) with a SIGKILL of one server process after {S(settings.BeforeKill)}. Adds carry no Idempotency-Key. CPU per request is the CPU time of every server-side process (router, API servers or gateways and silos, and Redis) from /proc/<pid>/stat over the read and write phases, divided by their requests; store operations per request are the Redis commands counted by `INFO commandstats` over the same phases (commands run inside Lua scripts count).");
+        Line(md, $"The load generator (this tool, in its own process, not counted) signs in {settings.Users} users and runs {settings.WorkersPerUser} closed-loop workers per user ({settings.Workers} requests in flight; two workers of one user change the same cart at once). Phases: {S(settings.WarmUp)} warm-up (mixed); {settings.Rounds} {(settings.Rounds == 1 ? "round" : "rounds")} of {S(settings.ReadPhase)} of `GET /api/cart` only and {S(settings.WritePhase)} of `POST /api/cart/items` only (one unit of one of 24 SKUs; a line is not added to past {ShowdownSettings.MaxUnitsPerLine} units, a read is sent instead), reads first in odd rounds and writes first in even ones, so that neither kind always meets the warmer processes; then {S(settings.BeforeKill + settings.AfterKill)} mixed ({settings.WriteShareText()} adds) with a SIGKILL of one server process after {S(settings.BeforeKill)}. Adds carry no Idempotency-Key. CPU per request is the CPU time of every server-side process (router, API servers or gateways and silos, and Redis) from /proc/<pid>/stat over the read and write phases, divided by their requests; store operations per request are the Redis commands counted by `INFO commandstats` over the same phases (commands run inside Lua scripts count).");
         Line(md);
         Line(md, $"## Under load");
         Line(md);
@@ -51,7 +51,7 @@ internal static class MarkdownReport
         var statelessRun = runs.FirstOrDefault(r => r.Figures.Name == "stateless");
         if (statelessRun is { WriteRetries: { } retries })
         {
-            Line(md, $"**Stateless write retries:** the Lua compare-and-set refused {retries} of the write phase's attempts, because the user's other worker had changed the cart since it was read; each was read and tried again. That is {Ratio(retries, statelessRun.Writes)} retries per acknowledged add ({statelessRun.Writes} adds).{(statelessRun.Figures.Kill.CartLinesLost == 0 ? " No acknowledged add was lost to the race: every cart read back at the end holds at least the acknowledged units." : string.Empty)}");
+            Line(md, $"**Stateless write retries:** the Lua compare-and-set refused {retries} attempts in the write phases, because the user's other worker had changed the cart since it was read; each was read and tried again. That is {Ratio(retries, statelessRun.Writes)} retries per acknowledged add ({statelessRun.Writes} adds).{(statelessRun.Figures.Kill.CartLinesLost == 0 ? " No acknowledged add was lost to the race: every cart read back at the end holds at least the acknowledged units." : string.Empty)}");
             Line(md);
         }
 
