@@ -1,0 +1,3 @@
+using Grains.Showdown;
+
+return await ShowdownCommand.Create().Parse(args).InvokeAsync();

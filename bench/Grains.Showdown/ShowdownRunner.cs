@@ -1,0 +1,227 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Grains.Shop.Catalog;
+using Grains.Showdown.Architectures;
+using Grains.Showdown.Load;
+using Grains.Showdown.Measuring;
+using Grains.Showdown.Reporting;
+using Grains.Testing;
+
+namespace Grains.Showdown;
+
+/// <summary>
+/// Starts one redis-server on a free loopback port, then each architecture in turn against it: starts its processes,
+/// signs the users in, warms up, measures a read phase and a write phase, kills one server process with SIGKILL in the
+/// middle of a mixed phase, reads every cart back, stops its processes and empties Redis. Writes the three files.
+/// </summary>
+internal static class ShowdownRunner
+{
+    public static readonly string[] OutputFiles = ["showdown.md", "showdown.svg", "showdown.json"];
+
+    private const int Seed = 11;
+    private static readonly TimeSpan s_pauseBetweenCartReads = TimeSpan.FromMilliseconds(250);
+    private const int CartReadAttempts = 40;
+
+    public static async Task<ShowdownReport> RunAsync(ShowdownSettings settings, TextWriter progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(progress);
+        Directory.CreateDirectory(settings.OutputDirectory);
+        var machine = Machine.Describe();
+        var date = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        await progress.WriteLineAsync($"Machine: {machine}");
+        var skus = ProductCatalog.LoadEmbedded().Products.Select(p => p.Sku).ToList();
+
+        await progress.WriteLineAsync("Starting redis-server...");
+        await using var redis = await RedisServer.StartAsync(cancellationToken: cancellationToken);
+        await using var counters = await RedisCounters.ConnectAsync(redis.ConnectionString);
+        var redisPid = await counters.ProcessIdAsync();
+        using var http = CreateHttpClient();
+
+        IArchitecture[] architectures = [new StatefulArchitecture(), new StatelessArchitecture(), new OrleansArchitecture()];
+        var runs = new List<ArchitectureRun>();
+        foreach (var architecture in architectures)
+        {
+            runs.Add(await RunArchitectureAsync(architecture, settings, redis.ConnectionString, redisPid, counters, http, skus, progress, cancellationToken));
+            await counters.FlushAsync();
+        }
+
+        var report = new ShowdownReport([.. runs.Select(r => r.Figures)], machine, date, settings.Command);
+        await File.WriteAllTextAsync(Path.Combine(settings.OutputDirectory, "showdown.json"), JsonSerializer.Serialize(report, ShowdownJsonContext.Default.ShowdownReport) + "\n", cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(settings.OutputDirectory, "showdown.svg"), SvgChart.Draw(report), cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(settings.OutputDirectory, "showdown.md"), MarkdownReport.Write(report, runs, settings), cancellationToken);
+        return report;
+    }
+
+    private static async Task<ArchitectureRun> RunArchitectureAsync(
+        IArchitecture architecture,
+        ShowdownSettings settings,
+        string redis,
+        int redisPid,
+        RedisCounters counters,
+        HttpClient http,
+        IReadOnlyList<string> skus,
+        TextWriter progress,
+        CancellationToken cancellationToken)
+    {
+        await progress.WriteLineAsync($"[{architecture.Name}] starting: {architecture.Shape}");
+        await using var deployment = new Deployment($"showdown-{architecture.Name}-{Guid.NewGuid():N}"[..32]);
+        await architecture.StartAsync(deployment, redis, http, cancellationToken);
+        var client = new ShopClient(http, deployment.Entry);
+        var users = Enumerable.Range(1, settings.Users).Select(i => new ShopUser(string.Create(CultureInfo.InvariantCulture, $"user-{i:D3}"))).ToList();
+        var load = new LoadGenerator(client, users, settings.WorkersPerUser, skus, Seed);
+        await load.SignInAllAsync();
+        var noKill = new KillClock();
+
+        await progress.WriteLineAsync($"[{architecture.Name}] warming up for {settings.WarmUp.TotalSeconds:0} s ({settings.Workers} requests in flight, {settings.Users} users)");
+        await load.RunAsync(settings.WarmUp, ShowdownSettings.WriteShare, noKill, cancellationToken);
+        deployment.EnsureRunning();
+
+        int[] pids = [.. deployment.Processes.Select(p => p.Id), redisPid];
+        var cpuSeen = new Dictionary<int, TimeSpan>();
+        var cpuBefore = ProcessCpu.Total(pids, cpuSeen);
+        var opsBefore = await counters.CommandsAsync();
+        var retriesBefore = await WriteRetriesAsync(http, deployment, cancellationToken);
+        var readPhases = new List<PhaseResult>();
+        var writePhases = new List<PhaseResult>();
+        for (var round = 0; round < settings.Rounds; round++)
+        {
+            // Reads first in even rounds, writes first in odd ones.
+            foreach (var write in round % 2 == 0 ? new[] { false, true } : [true, false])
+            {
+                (write ? writePhases : readPhases).Add(await load.RunAsync(write ? settings.WritePhase : settings.ReadPhase, write ? 1 : 0, noKill, cancellationToken));
+            }
+        }
+
+        var reads = PhaseResult.Combine(readPhases);
+        await progress.WriteLineAsync(Line(architecture, "reads", reads.Reads, reads));
+        var writes = PhaseResult.Combine(writePhases);
+        await progress.WriteLineAsync(Line(architecture, "writes", writes.Writes, writes));
+        var cpu = ProcessCpu.Total(pids, cpuSeen) - cpuBefore;
+        var ops = await counters.CommandsAsync() - opsBefore;
+        var retries = await WriteRetriesAsync(http, deployment, cancellationToken) - retriesBefore;
+        deployment.EnsureRunning();
+        var requests = reads.Requests + writes.Requests;
+
+        await progress.WriteLineAsync($"[{architecture.Name}] mixed load; kill -9 of {deployment.Victim} after {settings.BeforeKill.TotalSeconds:0} s, then {settings.AfterKill.TotalSeconds:0} s more");
+        var kill = new KillClock();
+        var killPhase = load.RunAsync(settings.BeforeKill + settings.AfterKill, ShowdownSettings.WriteShare, kill, cancellationToken);
+        await Task.Delay(settings.BeforeKill, cancellationToken);
+        var victim = deployment.Victim ?? throw new InvalidOperationException($"{architecture.Name} named no process to kill.");
+        victim.Kill();
+        kill.Killed();
+        var afterKill = await killPhase;
+        deployment.EnsureRunning();
+
+        var (linesLost, unread) = await CheckCartsAsync(client, users, kill);
+        var served = users.Select(u => u.FirstServedAfterKill).ToList();
+        double? recovery = served.All(t => t != 0) ? PhaseResult.Milliseconds(served.Max() - kill.KilledAt) / 1000 : null;
+        var figures = new ArchitectureFigures(
+            architecture.Name,
+            Figures(reads.Reads),
+            Figures(writes.Writes),
+            requests == 0 ? 0 : cpu.TotalMilliseconds / requests,
+            requests == 0 ? 0 : (double)ops / requests,
+            new KillFigures(afterKill.FailedRequests, users.Count(u => u.SessionLost), linesLost, recovery));
+        await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"[{architecture.Name}] CPU {figures.CpuMsPerRequest:0.000} ms/request, {figures.StoreOpsPerRequest:0.00} store ops/request; kill: {figures.Kill.FailedRequests} failed, {figures.Kill.SessionsLost} sessions lost, {linesLost} cart lines lost, recovery {(recovery is { } r ? $"{r:0.00} s" : "not within the phase")}"));
+        var acknowledged = users.Select(u => u.AcknowledgedLines()).ToList();
+        return new ArchitectureRun(
+            figures,
+            architecture.Shape,
+            architecture.VictimDescription,
+            [.. deployment.Processes.Select(p => p.Name), "redis-server"],
+            requests,
+            cpu.TotalSeconds,
+            ops,
+            deployment.StatsUrls.Count > 0 && architecture is StatelessArchitecture ? retries : null,
+            writes.Writes.Count,
+            acknowledged.Sum(a => a.Values.Sum()),
+            acknowledged.Sum(a => a.Count),
+            afterKill.Failures,
+            served.Count(t => t == 0),
+            unread,
+            afterKill.Requests);
+    }
+
+    /// <summary>
+    /// Reads every user's cart after the load, signing in again where the token was refused, and counts the lines that
+    /// hold fewer units than the acknowledged adds. A cart that cannot be read within 40 attempts loses all its lines.
+    /// </summary>
+    private static async Task<(int LinesLost, int Unread)> CheckCartsAsync(ShopClient client, IReadOnlyList<ShopUser> users, KillClock kill)
+    {
+        var lost = 0;
+        var unread = 0;
+        foreach (var user in users)
+        {
+            IReadOnlyDictionary<string, int>? lines = null;
+            for (var attempt = 0; attempt < CartReadAttempts && lines is null; attempt++)
+            {
+                if (user.Token is not { } token)
+                {
+                    var at = Stopwatch.GetTimestamp();
+                    if ((await client.SignInAsync(user.UserId)).Token is { } fresh)
+                    {
+                        user.SignedIn(fresh, at);
+                    }
+                    else
+                    {
+                        await Task.Delay(s_pauseBetweenCartReads);
+                    }
+
+                    continue;
+                }
+
+                (lines, var status) = await client.ReadCartAsync(token);
+                if (status == 401)
+                {
+                    user.Rejected(token, kill.KilledAt);
+                }
+                else if (lines is null)
+                {
+                    await Task.Delay(s_pauseBetweenCartReads);
+                }
+            }
+
+            unread += lines is null ? 1 : 0;
+            lost += user.AcknowledgedLines().Count(a => lines is null || lines.GetValueOrDefault(a.Key) < a.Value);
+        }
+
+        return (lost, unread);
+    }
+
+    /// <summary>Write retries the API servers counted so far (0 where they count none).</summary>
+    private static async Task<long> WriteRetriesAsync(HttpClient http, Deployment deployment, CancellationToken cancellationToken)
+    {
+        var total = 0L;
+        foreach (var url in deployment.StatsUrls)
+        {
+            using var stats = JsonDocument.Parse(await http.GetStringAsync(url, cancellationToken));
+            total += stats.RootElement.GetProperty("writeRetries").GetInt64();
+        }
+
+        return total;
+    }
+
+    private static ThroughputFigures Figures(LatencySummary summary) =>
+        new(Math.Round(summary.RequestsPerSecond, 1), Math.Round(summary.P50Ms, 3), Math.Round(summary.P95Ms, 3), Math.Round(summary.P99Ms, 3));
+
+    private static string Line(IArchitecture architecture, string what, LatencySummary summary, PhaseResult phase) => string.Create(CultureInfo.InvariantCulture,
+        $"[{architecture.Name}] {what}: {summary.RequestsPerSecond:0} req/s, p50 {summary.P50Ms:0.00} ms, p95 {summary.P95Ms:0.00} ms, p99 {summary.P99Ms:0.00} ms, {phase.FailedRequests} failed");
+
+    private static HttpClient CreateHttpClient() => new(new SocketsHttpHandler
+    {
+        UseProxy = false,
+        UseCookies = false,
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.None,
+        MaxConnectionsPerServer = int.MaxValue,
+        ConnectTimeout = TimeSpan.FromSeconds(5),
+    })
+    {
+        // A request the architecture never answers fails here; the phase goes on.
+        Timeout = TimeSpan.FromSeconds(10),
+    };
+}
