@@ -1,6 +1,7 @@
 using Grains.Gateway.Apis;
 using Grains.Gateway.Health;
 using Grains.Gateway.Hosting;
+using Grains.Gateway.Operators;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddShopClusterClient();
@@ -20,6 +21,7 @@ app.MapSessionApi();
 app.MapProductApi();
 app.MapCartApi();
 app.MapOrderApi();
+app.MapOperatorTools();
 
 app.Run();
 

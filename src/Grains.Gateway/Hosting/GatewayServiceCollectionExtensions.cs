@@ -1,6 +1,7 @@
 using Grains.Gateway.Authentication;
 using Grains.Gateway.Errors;
 using Grains.Gateway.Health;
+using Grains.Gateway.Operators;
 using Grains.Gateway.RateLimiting;
 using Grains.Gateway.Serialization;
 using Grains.Shop.Contracts.Serialization;
@@ -39,6 +40,7 @@ public static class GatewayServiceCollectionExtensions
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default);
         });
         services.AddGatewayHealthChecks();
+        services.AddOperatorTools(configuration);
         services.AddOpenApi();
         return services;
     }

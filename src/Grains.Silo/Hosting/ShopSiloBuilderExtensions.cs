@@ -4,6 +4,7 @@ using Grains.Hosting.Redis;
 using Grains.Shop.Hosting;
 using Grains.Shop.Storage;
 using Grains.Silo.ActivationJournal;
+using Grains.Silo.Dashboard;
 using Grains.Silo.FailureDetection;
 using Grains.Silo.Fencing;
 using Grains.Silo.Serving;
@@ -14,6 +15,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Clustering.Redis;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Persistence;
 using Orleans.Runtime.Placement;
 
@@ -57,8 +59,23 @@ public static class ShopSiloBuilderExtensions
             .AddShopRedisStorage()
             .AddShopFilters(configuration)
             .AddFencing(configuration)
-            .AddRefusedConnectionDetector(configuration));
+            .AddRefusedConnectionDetector(configuration)
+            .AddShopDashboard(configuration));
         return builder;
+    }
+
+    /// <summary>The silo's half of the Orleans dashboard (<c>Dashboard:Enabled</c>, on by default); gateways serve its pages.</summary>
+    public static ISiloBuilder AddShopDashboard(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        if (configuration.GetSection(SiloDashboardOptions.SectionName).Get<SiloDashboardOptions>() is { Enabled: false })
+        {
+            return silo;
+        }
+
+        // The dashboard's defaults: counters sampled every second, grain-method profiling only while someone has looked
+        // in the last minute (docs/dashboard.md measures what that costs when nobody looks).
+        return silo.AddDashboard();
     }
 
     /// <exception cref="OptionsValidationException">A value does not convert to its property's type (a port that is not a number).</exception>

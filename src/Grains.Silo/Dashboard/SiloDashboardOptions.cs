@@ -1,0 +1,13 @@
+namespace Grains.Silo.Dashboard;
+
+/// <summary>Bound from the configuration section <c>Dashboard</c> of a silo.</summary>
+public sealed class SiloDashboardOptions
+{
+    public const string SectionName = "Dashboard";
+
+    /// <summary>
+    /// Whether the silo runs its half of the Orleans dashboard. On by default: a gateway given an operator key serves
+    /// the dashboard, and its data routes fail unless every silo runs it. Off only to measure what it costs.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+}
