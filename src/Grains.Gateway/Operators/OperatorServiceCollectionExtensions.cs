@@ -23,6 +23,16 @@ public static class OperatorServiceCollectionExtensions
         services.AddAuthorizationBuilder().AddPolicy(PolicyName, policy => policy
             .AddAuthenticationSchemes(OperatorAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser());
+
+        services.AddSingleton(sp => new MembershipTimeline(sp.GetRequiredService<IOptions<OperatorOptions>>().Value.EventCapacity));
+        services.AddSingleton<ClusterMonitor>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, OperatorJsonContext.Default));
+        if (configuration.GetSection(OperatorOptions.SectionName).Get<OperatorOptions>() is { Enabled: true })
+        {
+            // Without the key nothing reads the cluster for operators, so it costs nothing.
+            services.AddHostedService(sp => sp.GetRequiredService<ClusterMonitor>());
+        }
+
         return services;
     }
 
