@@ -18,6 +18,7 @@ public static class OperatorEndpoints
         }
 
         app.MapOrleansDashboard("/dashboard").RequireAuthorization(OperatorServiceCollectionExtensions.PolicyName);
+        app.MapPlacementPage();
         app.MapClusterApi();
         return app;
     }

@@ -8,7 +8,7 @@ namespace Grains.Gateway.Tests.Operators;
 [Trait("Category", "Integration")]
 public sealed class OperatorAccessTests(OperatorCluster cluster) : IClassFixture<OperatorCluster>
 {
-    public static TheoryData<string> OperatorRoutes => ["/dashboard", "/dashboard/", "/api/cluster", "/api/cluster/grains", "/api/cluster/grains?userId=alice", "/api/cluster/stream"];
+    public static TheoryData<string> OperatorRoutes => ["/dashboard", "/dashboard/", "/api/cluster", "/api/cluster/grains", "/api/cluster/grains?userId=alice", "/api/cluster/stream", "/dashboard/placement"];
 
     [Theory]
     [MemberData(nameof(OperatorRoutes))]
