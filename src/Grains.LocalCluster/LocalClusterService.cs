@@ -124,6 +124,7 @@ public sealed partial class LocalClusterService(
         lines.Add($"           {new Uri(gatewayUrl, "/health/ready")}");
         lines.Add($"  operator {new Uri(gatewayUrl, "/dashboard/placement")}  (where every grain lives)");
         lines.Add($"           {new Uri(gatewayUrl, "/dashboard/")}  (the Orleans dashboard)");
+        lines.Add($"           {new Uri(gatewayUrl, "/metrics")}  (Prometheus)");
         lines.Add($"           user 'operator', password '{operatorKey}' (HTTP Basic; --Dashboard:OperatorKey=... to choose it)");
         lines.Add("Press Ctrl-C to stop everything.");
         lines.Add(string.Empty);

@@ -4,6 +4,9 @@ using Grains.Gateway.Health;
 using Grains.Gateway.Operators;
 using Grains.Gateway.RateLimiting;
 using Grains.Gateway.Serialization;
+using Grains.Gateway.Telemetry;
+using Grains.Hosting.Telemetry;
+using OpenTelemetry.Metrics;
 using Grains.Shop.Contracts.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -41,6 +44,16 @@ public static class GatewayServiceCollectionExtensions
         });
         services.AddGatewayHealthChecks();
         services.AddOperatorTools(configuration);
+        services.AddSingleton<GatewayMetrics>();
+
+        // The gateway's meter, Orleans' client meter and ASP.NET Core's; scraped at /metrics when the operator tools are
+        // on, pushed over OTLP when an endpoint is configured.
+        var scrape = configuration.GetSection(OperatorOptions.SectionName).Get<OperatorOptions>() is { Enabled: true };
+        services.AddMetricsExport(
+            configuration,
+            "grains-gateway",
+            [GatewayMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"],
+            scrape ? metrics => metrics.AddPrometheusExporter() : null);
         services.AddOpenApi();
         return services;
     }

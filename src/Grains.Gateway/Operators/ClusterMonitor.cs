@@ -1,4 +1,5 @@
 using Grains.Gateway.GrainCalls;
+using Grains.Gateway.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Grains.Gateway.Operators;
@@ -16,6 +17,7 @@ public sealed partial class ClusterMonitor(
     MembershipTimeline timeline,
     IOptions<OperatorOptions> options,
     TimeProvider time,
+    GatewayMetrics metrics,
     ILogger<ClusterMonitor> logger) : BackgroundService
 {
     /// <summary>How many grains a frame of the placement view carries at most; past it, a sample.</summary>
@@ -92,13 +94,13 @@ public sealed partial class ClusterMonitor(
             }
 
             var management = cluster.GetGrain<IManagementGrain>(0);
-            Interlocked.Increment(ref _managementCalls);
+            CountManagementCall();
             var hosts = await management.GetDetailedHosts(onlyActive: false).WaitAsync(cancellationToken).ConfigureAwait(false);
             IReadOnlyList<DetailedGrainStatistic> grains = [];
             if (withGrains)
             {
                 var active = hosts.Where(h => h.Status == SiloStatus.Active).Select(h => h.SiloAddress).ToArray();
-                Interlocked.Increment(ref _managementCalls);
+                CountManagementCall();
                 grains = active.Length == 0
                     ? []
                     : [.. (await management.GetDetailedGrainStatistics(null, active).WaitAsync(cancellationToken).ConfigureAwait(false)).Where(IsShopGrain)];
@@ -113,6 +115,12 @@ public sealed partial class ClusterMonitor(
         {
             _reading.Release();
         }
+    }
+
+    private void CountManagementCall()
+    {
+        Interlocked.Increment(ref _managementCalls);
+        metrics.ManagementCall();
     }
 
     /// <summary>The shop's grains; Orleans' own (system grains, the dashboard's) are not shown.</summary>

@@ -20,6 +20,7 @@ public static class OperatorEndpoints
         app.MapOrleansDashboard("/dashboard").RequireAuthorization(OperatorServiceCollectionExtensions.PolicyName);
         app.MapPlacementPage();
         app.MapClusterApi();
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(OperatorServiceCollectionExtensions.PolicyName);
         return app;
     }
 }

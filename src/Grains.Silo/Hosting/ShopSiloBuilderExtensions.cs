@@ -1,6 +1,7 @@
 using Grains.Hosting;
 using Grains.Hosting.Cluster;
 using Grains.Hosting.Redis;
+using Grains.Hosting.Telemetry;
 using Grains.Shop.Hosting;
 using Grains.Shop.Storage;
 using Grains.Silo.ActivationJournal;
@@ -52,6 +53,9 @@ public static class ShopSiloBuilderExtensions
         {
             throw new OptionsValidationException(SiloHostOptions.SectionName, typeof(SiloHostOptions), invalid.Failures);
         }
+
+        // Orleans' meter, pushed over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set (silos serve no scrape endpoint).
+        services.AddMetricsExport(configuration, "grains-silo", []);
 
         builder.UseOrleans(orleans => orleans
             .UseShopCluster(configuration, silo.GrainDirectory)

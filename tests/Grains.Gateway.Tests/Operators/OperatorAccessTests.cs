@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Grains.Gateway.Tests.Infrastructure;
+using Grains.Testing;
 
 namespace Grains.Gateway.Tests.Operators;
 
@@ -8,7 +9,7 @@ namespace Grains.Gateway.Tests.Operators;
 [Trait("Category", "Integration")]
 public sealed class OperatorAccessTests(OperatorCluster cluster) : IClassFixture<OperatorCluster>
 {
-    public static TheoryData<string> OperatorRoutes => ["/dashboard", "/dashboard/", "/api/cluster", "/api/cluster/grains", "/api/cluster/grains?userId=alice", "/api/cluster/stream", "/dashboard/placement"];
+    public static TheoryData<string> OperatorRoutes => ["/dashboard", "/dashboard/", "/api/cluster", "/api/cluster/grains", "/api/cluster/grains?userId=alice", "/api/cluster/stream", "/dashboard/placement", "/metrics"];
 
     [Theory]
     [MemberData(nameof(OperatorRoutes))]
@@ -90,6 +91,27 @@ public sealed class OperatorAccessTests(OperatorCluster cluster) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("<title>Orleans Dashboard</title>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_operator_scrapes_orleans_and_gateway_metrics()
+    {
+        using var client = cluster.Guarded.CreateClient();
+        client.DefaultRequestHeaders.Authorization = OperatorCredentials.Operator;
+        (await client.GetAsync(new Uri("/api/cluster", UriKind.Relative))).Dispose();
+
+        var text = string.Empty;
+        await Poll.UntilAsync(
+            async () =>
+            {
+                text = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+                return text.Contains("grains_gateway_management_calls", StringComparison.Ordinal);
+            },
+            TimeSpan.FromSeconds(60),
+            "the gateway's management calls to be scraped");
+
+        Assert.Contains("orleans_", text, StringComparison.Ordinal);
+        Assert.Contains("grains_gateway_active_silos", text, StringComparison.Ordinal);
     }
 
     [Fact]
