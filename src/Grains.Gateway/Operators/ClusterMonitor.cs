@@ -29,7 +29,7 @@ public sealed partial class ClusterMonitor(
     private readonly SemaphoreSlim _reading = new(1, 1);
     private readonly TimeSpan _interval = options.Value.StreamInterval;
     private ClusterSample? _latest;
-    private long _lastWatched = long.MinValue;
+    private long _lastWatched;
     private long _managementCalls;
     private bool _readFailed;
 
@@ -62,7 +62,7 @@ public sealed partial class ClusterMonitor(
 
             try
             {
-                var watched = time.GetElapsedTime(Interlocked.Read(ref _lastWatched)) < WatchWindow;
+                var watched = IsWatched();
                 if (Volatile.Read(ref _latest) is not { } latest || time.GetUtcNow() - latest.At >= _interval * 0.9)
                 {
                     await ReadAsync(watched, stoppingToken).ConfigureAwait(false);
@@ -81,6 +81,9 @@ public sealed partial class ClusterMonitor(
             }
         }
     }
+
+    /// <summary>Whether an operator request came within the last <see cref="WatchWindow"/> (none yet: not watched).</summary>
+    internal bool IsWatched() => Interlocked.Read(ref _lastWatched) is var last and not 0 && time.GetElapsedTime(last) < WatchWindow;
 
     private async Task<ClusterSample> ReadAsync(bool withGrains, CancellationToken cancellationToken)
     {
