@@ -116,15 +116,39 @@ internal static class DashboardCostRunner
                 throw new InvalidOperationException($"Only {servedBy.Count} of {settings.Silos} silos served a cart.");
             }
 
-            using var created = await http.PostAsJsonAsync(new Uri(gateway, "/api/sessions"), new { userId = $"cost-{i}" }, cancellationToken);
-            created.EnsureSuccessStatusCode();
-            using var session = JsonDocument.Parse(await created.Content.ReadAsStringAsync(cancellationToken));
-            using var add = new HttpRequestMessage(HttpMethod.Post, new Uri(gateway, "/api/cart/items")) { Content = JsonContent.Create(new { sku = "TEA-001", quantity = 1 }) };
-            add.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.RootElement.GetProperty("token").GetString());
-            add.Headers.Add("Idempotency-Key", $"cost-{i}");
-            using var added = await http.SendAsync(add, cancellationToken);
-            added.EnsureSuccessStatusCode();
-            servedBy.UnionWith(added.Headers.GetValues("X-Silo"));
+            servedBy.Add(await CreateCartAsync(http, gateway, $"cost-{i}", cancellationToken));
+        }
+    }
+
+    /// <summary>A session and a cart for <paramref name="userId"/>; returns the silo that answered. Silos still joining may answer 503 for a while: retried.</summary>
+    private static async Task<string> CreateCartAsync(HttpClient http, Uri gateway, string userId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var created = await http.PostAsJsonAsync(new Uri(gateway, "/api/sessions"), new { userId }, cancellationToken);
+            if (created.IsSuccessStatusCode)
+            {
+                using var session = JsonDocument.Parse(await created.Content.ReadAsStringAsync(cancellationToken));
+                using var add = new HttpRequestMessage(HttpMethod.Post, new Uri(gateway, "/api/cart/items")) { Content = JsonContent.Create(new { sku = "TEA-001", quantity = 1 }) };
+                add.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.RootElement.GetProperty("token").GetString());
+                add.Headers.Add("Idempotency-Key", userId);
+                using var added = await http.SendAsync(add, cancellationToken);
+                if (added.IsSuccessStatusCode)
+                {
+                    return added.Headers.GetValues("X-Silo").Single();
+                }
+
+                if (attempt >= 30 || added.StatusCode != System.Net.HttpStatusCode.ServiceUnavailable)
+                {
+                    added.EnsureSuccessStatusCode();
+                }
+            }
+            else if (attempt >= 30 || created.StatusCode != System.Net.HttpStatusCode.ServiceUnavailable)
+            {
+                created.EnsureSuccessStatusCode();
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
         }
     }
 }
