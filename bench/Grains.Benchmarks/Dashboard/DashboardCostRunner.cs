@@ -52,7 +52,7 @@ internal static class DashboardCostRunner
             var gatewayUrl = GatewayRunner.LoopbackUrl();
             var gatewayAssembly = RepositoryPaths.BuiltAssembly("Grains.Gateway");
             var gatewayEnvironment = new Dictionary<string, string>(runtime) { ["Gateway__TokenKey"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)) };
-            if (on)
+            if (on && mode != DashboardMode.SilosOnly)
             {
                 gatewayEnvironment["Dashboard__OperatorKey"] = operatorKey;
             }

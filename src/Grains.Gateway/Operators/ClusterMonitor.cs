@@ -5,15 +5,18 @@ using Microsoft.Extensions.Options;
 namespace Grains.Gateway.Operators;
 
 /// <summary>
-/// Reads the cluster through Orleans' management grain for the operator tools. Every
-/// <see cref="OperatorOptions.StreamInterval"/> it reads the membership (one call, answered from the silo's cached
-/// table) to feed the <see cref="MembershipTimeline"/>. Only while someone watches (an operator request in the last
-/// <see cref="WatchWindow"/>) does it also list the live activations, which asks every active silo. Concurrent
-/// watchers share one read per interval.
+/// Reads the cluster through Orleans' management grain for the operator tools, to feed the <see cref="MembershipTimeline"/>
+/// and the API. While someone watches (an operator request in the last <see cref="WatchWindow"/>) it reads the
+/// membership and lists the live activations (which asks every active silo) every <see cref="OperatorOptions.StreamInterval"/>;
+/// concurrent watchers share one read per interval. While nobody watches it reads the membership only: every interval
+/// for <see cref="BusyWindow"/> after the set of active silos changed (<see cref="ActiveSilos"/> reads it from Redis
+/// anyway) or a read saw a change, and otherwise every <see cref="QuietInterval"/>, so that an idle gateway costs the
+/// cluster next to nothing (docs/dashboard.md, "Cost").
 /// </summary>
 public sealed partial class ClusterMonitor(
     IClusterClient cluster,
     ClusterConnection connection,
+    ActiveSilos activeSilos,
     MembershipTimeline timeline,
     IOptions<OperatorOptions> options,
     TimeProvider time,
@@ -26,10 +29,18 @@ public sealed partial class ClusterMonitor(
     /// <summary>How long after the last operator request the activations are still listed every interval.</summary>
     public static readonly TimeSpan WatchWindow = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long after a membership change nobody watches the membership is still read every interval.</summary>
+    public static readonly TimeSpan BusyWindow = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the membership is read when nobody watches and nothing changed.</summary>
+    public static readonly TimeSpan QuietInterval = TimeSpan.FromSeconds(10);
+
     private readonly SemaphoreSlim _reading = new(1, 1);
     private readonly TimeSpan _interval = options.Value.StreamInterval;
     private ClusterSample? _latest;
     private long _lastWatched;
+    private long _busyUntil;
+    private long _silosChanges;
     private long _managementCalls;
     private bool _readFailed;
 
@@ -63,7 +74,15 @@ public sealed partial class ClusterMonitor(
             try
             {
                 var watched = IsWatched();
-                if (Volatile.Read(ref _latest) is not { } latest || time.GetUtcNow() - latest.At >= _interval * 0.9)
+                var changes = activeSilos.Changes;
+                if (changes != _silosChanges)
+                {
+                    _silosChanges = changes;
+                    _busyUntil = time.GetTimestamp() + (long)(BusyWindow.TotalSeconds * time.TimestampFrequency);
+                }
+
+                var due = watched || time.GetTimestamp() < Volatile.Read(ref _busyUntil) ? _interval * 0.9 : QuietInterval - (_interval * 0.5);
+                if (Volatile.Read(ref _latest) is not { } latest || time.GetUtcNow() - latest.At >= due)
                 {
                     await ReadAsync(watched, stoppingToken).ConfigureAwait(false);
                 }
@@ -110,7 +129,11 @@ public sealed partial class ClusterMonitor(
             }
 
             var sample = new ClusterSample(time.GetUtcNow(), hosts, grains, withGrains);
-            timeline.Observe(sample);
+            if (timeline.Observe(sample))
+            {
+                Volatile.Write(ref _busyUntil, time.GetTimestamp() + (long)(BusyWindow.TotalSeconds * time.TimestampFrequency));
+            }
+
             Volatile.Write(ref _latest, sample);
             return sample;
         }

@@ -37,9 +37,11 @@ public sealed class MembershipTimeline(int capacity)
     }
 
     /// <summary>Records what changed since the last sample, then counts the grains that reappeared elsewhere.</summary>
-    public void Observe(ClusterSample sample)
+    /// <returns>Whether the membership changed (a silo's status, or a new silo).</returns>
+    public bool Observe(ClusterSample sample)
     {
         ArgumentNullException.ThrowIfNull(sample);
+        var changed = false;
         lock (_lock)
         {
             if (!_seeded)
@@ -51,6 +53,7 @@ public sealed class MembershipTimeline(int capacity)
                 foreach (var host in sample.Hosts)
                 {
                     _known.TryGetValue(host.SiloAddress, out var before);
+                    changed |= before != host.Status;
                     if (KindOf(before, host.Status) is { } kind)
                     {
                         // Grains seen long ago say nothing of what the silo held when it went.
@@ -68,6 +71,8 @@ public sealed class MembershipTimeline(int capacity)
                 TrackMoves(sample);
             }
         }
+
+        return changed;
     }
 
     private void Seed(ClusterSample sample)

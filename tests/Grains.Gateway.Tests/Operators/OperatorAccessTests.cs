@@ -94,6 +94,21 @@ public sealed class OperatorAccessTests(OperatorCluster cluster) : IClassFixture
     }
 
     [Fact]
+    public async Task The_orleans_dashboard_does_not_read_grain_state()
+    {
+        var userId = $"stateful-{Guid.NewGuid():N}";
+        using var shop = new ShopClient(cluster.Guarded.CreateClient());
+        await shop.SignInAsync(userId);
+        (await shop.AddItemAsync("TEA-001", 1)).Dispose();
+        using var client = cluster.Guarded.CreateClient();
+        client.DefaultRequestHeaders.Authorization = OperatorCredentials.Operator;
+
+        using var response = await client.GetAsync(new Uri($"/dashboard/GrainState?grainId={userId}&grainType=Grains.Shop.Carts.CartGrain", UriKind.Relative));
+
+        await Problems.AssertProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task The_operator_scrapes_orleans_and_gateway_metrics()
     {
         using var client = cluster.Guarded.CreateClient();
