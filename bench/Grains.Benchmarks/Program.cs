@@ -1,8 +1,10 @@
 using Grains.Benchmarks;
+using Grains.Benchmarks.Dashboard;
 using Grains.Benchmarks.HttpGateway;
 
 var command = BenchmarkCommand.Create();
 command.Subcommands.Add(SiloCommand.Create());
 command.Subcommands.Add(GatewayCommand.Create());
 command.Subcommands.Add(HttpHostCommand.Create());
+command.Subcommands.Add(DashboardCostCommand.Create());
 return await command.Parse(args).InvokeAsync();

@@ -2,6 +2,7 @@ using Grains.Gateway.Apis;
 using Grains.Gateway.Health;
 using Grains.Gateway.Hosting;
 using Grains.Gateway.OpenApi;
+using Grains.Gateway.Operators;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddShopClusterClient();
@@ -22,6 +23,7 @@ app.MapSessionApi();
 app.MapProductApi();
 app.MapCartApi();
 app.MapOrderApi();
+app.MapOperatorTools();
 
 app.Run();
 

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -34,9 +35,11 @@ public sealed partial class LocalClusterService(
             LogStoreReady(logger, store.Description);
             var silos = Enumerable.Range(0, settings.Silos).Select(i => StartSilo(store, settings, i)).ToList();
             var gatewayUrl = new Uri($"http://127.0.0.1:{settings.GatewayPort.ToString(CultureInfo.InvariantCulture)}");
-            var gateway = StartGateway(store, settings, gatewayUrl);
+            // The operator tools are on: with the key given (--Dashboard:OperatorKey), or one made for this run.
+            var operatorKey = configuration["Dashboard:OperatorKey"] is { Length: > 0 } given ? given : Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(18));
+            var gateway = StartGateway(store, settings, gatewayUrl, operatorKey);
             await Readiness.WaitForHttpOkAsync(new Uri(gatewayUrl, "/health/ready"), settings.StartTimeout, cancellationToken).ConfigureAwait(false);
-            PrintSummary(store, silos, gateway, gatewayUrl, settings);
+            PrintSummary(store, silos, gateway, gatewayUrl, settings, operatorKey);
         }
         catch
         {
@@ -72,10 +75,15 @@ public sealed partial class LocalClusterService(
         return (name, port, process);
     }
 
-    private ChildProcess StartGateway(Store store, LocalClusterOptions settings, Uri url)
+    private ChildProcess StartGateway(Store store, LocalClusterOptions settings, Uri url, string operatorKey)
     {
-        // One key per run, shared by every gateway of the run; passed in the environment, not on the command line.
-        var environment = new Dictionary<string, string> { ["Gateway__TokenKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) };
+        // Keys are made once per run (the operator key may be given), shared by every gateway of the run, and passed in
+        // the environment, not on the command line.
+        var environment = new Dictionary<string, string>
+        {
+            ["Gateway__TokenKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Dashboard__OperatorKey"] = operatorKey,
+        };
         return StartDotnet("gateway", BuildOutputs.GatewayAssembly, store, settings, [$"--urls={url}"], environment);
     }
 
@@ -102,7 +110,7 @@ public sealed partial class LocalClusterService(
     }
 
     private static void PrintSummary(
-        Store store, List<(string Name, int Port, ChildProcess Process)> silos, ChildProcess gateway, Uri gatewayUrl, LocalClusterOptions settings)
+        Store store, List<(string Name, int Port, ChildProcess Process)> silos, ChildProcess gateway, Uri gatewayUrl, LocalClusterOptions settings, string operatorKey)
     {
         var lines = new List<string>
         {
@@ -114,6 +122,10 @@ public sealed partial class LocalClusterService(
         lines.Add($"  gateway  {gatewayUrl}  (pid {gateway.Id})");
         lines.Add($"           {new Uri(gatewayUrl, "/openapi/v1.json")}");
         lines.Add($"           {new Uri(gatewayUrl, "/health/ready")}");
+        lines.Add($"  operator {new Uri(gatewayUrl, "/dashboard/placement")}  (where every grain lives)");
+        lines.Add($"           {new Uri(gatewayUrl, "/dashboard/")}  (the Orleans dashboard)");
+        lines.Add($"           {new Uri(gatewayUrl, "/metrics")}  (Prometheus)");
+        lines.Add($"           user 'operator', password '{operatorKey}' (HTTP Basic; --Dashboard:OperatorKey=... to choose it)");
         lines.Add("Press Ctrl-C to stop everything.");
         lines.Add(string.Empty);
         Console.Out.WriteLine(string.Join(Environment.NewLine, lines));

@@ -2,6 +2,7 @@ extern alias silo;
 
 using System.Reflection;
 using Grains.Gateway.Hosting;
+using Grains.Gateway.Operators;
 using Grains.Hosting.Cluster;
 using Grains.Hosting.Redis;
 using Grains.Shop.Carts;
@@ -11,6 +12,7 @@ using Microsoft.Extensions.Configuration;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using silo::Grains.Silo.ActivationJournal;
+using silo::Grains.Silo.Dashboard;
 using silo::Grains.Silo.FailureDetection;
 using silo::Grains.Silo.Fencing;
 using silo::Grains.Silo.Hosting;
@@ -39,6 +41,7 @@ public sealed class DockerComposeTests
         .. KeysOf(ActivationJournalOptions.SectionName, typeof(ActivationJournalOptions)),
         .. KeysOf(SessionOptions.SectionName, typeof(SessionOptions)),
         .. KeysOf(CartOptions.SectionName, typeof(CartOptions)),
+        .. KeysOf(SiloDashboardOptions.SectionName, typeof(SiloDashboardOptions)),
         .. KeysOf(ShopSiloBuilderExtensions.MembershipOverridesSection, typeof(Orleans.Configuration.ClusterMembershipOptions)),
     ];
 
@@ -48,6 +51,7 @@ public sealed class DockerComposeTests
         .. KeysOf(ClusterIdentityOptions.SectionName, typeof(ClusterIdentityOptions)),
         .. KeysOf(RedisConnectionOptions.SectionName, typeof(RedisConnectionOptions)),
         .. KeysOf(GatewayOptions.SectionName, typeof(GatewayOptions)),
+        .. KeysOf(OperatorOptions.SectionName, typeof(OperatorOptions)),
     ];
 
     private static Dictionary<object, object> Services => Map(s_compose.Value["services"]);
@@ -130,6 +134,12 @@ public sealed class DockerComposeTests
             environment["Gateway:TokenKey"] = new string('k', GatewayOptionsValidator.MinTokenKeyLength);
             var options = Bind<GatewayOptions>(environment, GatewayOptions.SectionName);
             Assert.True(new GatewayOptionsValidator().Validate(null, options).Succeeded, $"{name}: Gateway settings the gateway refuses");
+
+            // The operator tools are on, with the key from the operator's environment.
+            Assert.StartsWith("${OPERATOR_KEY:?", environment["Dashboard:OperatorKey"], StringComparison.Ordinal);
+            environment["Dashboard:OperatorKey"] = new string('o', OperatorOptionsValidator.MinKeyLength);
+            var operators = Bind<OperatorOptions>(environment, OperatorOptions.SectionName);
+            Assert.True(operators.Enabled && new OperatorOptionsValidator().Validate(null, operators).Succeeded, $"{name}: Dashboard settings the gateway refuses");
         }
     }
 

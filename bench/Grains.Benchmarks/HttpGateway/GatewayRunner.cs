@@ -126,7 +126,7 @@ internal static class GatewayRunner
     /// The executable's own directory as its content root, as in its container image and under Grains.LocalCluster:
     /// its appsettings.json is read from there. Without it the gateway logs every request at Information level.
     /// </summary>
-    private static string[] ContentRoot(string assembly) => ["--contentRoot", Path.GetDirectoryName(assembly)!];
+    internal static string[] ContentRoot(string assembly) => ["--contentRoot", Path.GetDirectoryName(assembly)!];
 
     private static ProjectProcess Start(List<ProjectProcess> processes, string name, string assembly, string[] arguments, IReadOnlyDictionary<string, string> environment)
     {
@@ -135,7 +135,7 @@ internal static class GatewayRunner
         return process;
     }
 
-    private static async Task StopAsync(ProjectProcess process)
+    internal static async Task StopAsync(ProjectProcess process)
     {
         if (!process.HasExited)
         {
@@ -154,9 +154,9 @@ internal static class GatewayRunner
         }
     }
 
-    private static Uri LoopbackUrl() => new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{FreePort.Next()}"));
+    internal static Uri LoopbackUrl() => new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{FreePort.Next()}"));
 
-    private static async Task WaitUntilOkAsync(HttpClient http, Uri url, ProjectProcess process, CancellationToken cancellationToken)
+    internal static async Task WaitUntilOkAsync(HttpClient http, Uri url, ProjectProcess process, CancellationToken cancellationToken)
     {
         try
         {
@@ -245,7 +245,7 @@ internal static class GatewayRunner
         _ => [],
     };
 
-    private static string LoadAverage()
+    internal static string LoadAverage()
     {
         var parts = File.ReadAllText("/proc/loadavg").Split(' ');
         return $"{parts[0]} {parts[1]} {parts[2]}";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Grains.Gateway.GrainCalls;
 using Grains.Gateway.Hosting;
+using Grains.Gateway.Telemetry;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
@@ -9,6 +10,7 @@ namespace Grains.Gateway.Errors;
 /// <summary>The one place where failures become responses: ProblemDetails from <see cref="ProblemCatalog"/>, never an exception's text.</summary>
 public sealed partial class ProblemExceptionHandler(
     IOptions<GatewayOptions> options,
+    GatewayMetrics metrics,
     ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -19,6 +21,7 @@ public sealed partial class ProblemExceptionHandler(
         if (problem.RetryLater)
         {
             // The cluster could not serve for now (a failover, a store outage): expected, and told to the client.
+            metrics.Unavailable();
             LogUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name);
         }
         else if (problem.Status >= StatusCodes.Status500InternalServerError)

@@ -18,8 +18,13 @@ public sealed partial class ActiveSilos(
     private IReadOnlySet<Uri> _active = new HashSet<Uri>();
     private bool _readFailed;
 
+    private long _changes;
+
     /// <summary>How many silos were active at the last successful read.</summary>
     public int Count => Volatile.Read(ref _active).Count;
+
+    /// <summary>How many times the set of active silos has changed (a silo joined or left it) since the gateway started.</summary>
+    public long Changes => Interlocked.Read(ref _changes);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -33,6 +38,11 @@ public sealed partial class ActiveSilos(
                 if (previous.Any(silo => !current.Contains(silo)))
                 {
                     inFlight.FailureSeen();
+                }
+
+                if (!previous.SetEquals(current))
+                {
+                    Interlocked.Increment(ref _changes);
                 }
 
                 _readFailed = false;

@@ -1,4 +1,5 @@
 using Grains.Gateway.GrainCalls;
+using Grains.Gateway.Operators;
 using Grains.Hosting;
 using Grains.Hosting.Cluster;
 using Grains.Hosting.Redis;
@@ -34,6 +35,7 @@ public static class ClusterClientExtensions
             client.UseRedisClustering(_ => { });
             client.AddOutgoingGrainCallFilter<SiloTagFilter>();
             client.AddClusterConnectionStatusObserver<GatewayConnectionObserver>();
+            client.AddOperatorDashboard(builder.Configuration);
 
             // Orleans gives up after a few attempts (about 3 minutes); a gateway waits for silos for as long as it runs.
             client.UseConnectionRetryFilter(async (_, cancellationToken) =>

@@ -2,8 +2,12 @@ using Grains.Gateway.Authentication;
 using Grains.Gateway.Errors;
 using Grains.Gateway.Health;
 using Grains.Gateway.OpenApi;
+using Grains.Gateway.Operators;
 using Grains.Gateway.RateLimiting;
 using Grains.Gateway.Serialization;
+using Grains.Gateway.Telemetry;
+using Grains.Hosting.Telemetry;
+using OpenTelemetry.Metrics;
 using Grains.Shop.Contracts.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -40,6 +44,17 @@ public static class GatewayServiceCollectionExtensions
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default);
         });
         services.AddGatewayHealthChecks();
+        services.AddOperatorTools(configuration);
+        services.AddSingleton<GatewayMetrics>();
+
+        // The gateway's meter, Orleans' client meter and ASP.NET Core's; scraped at /metrics when the operator tools are
+        // on, pushed over OTLP when an endpoint is configured.
+        var scrape = configuration.GetSection(OperatorOptions.SectionName).Get<OperatorOptions>() is { Enabled: true };
+        services.AddMetricsExport(
+            configuration,
+            "grains-gateway",
+            [GatewayMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"],
+            scrape ? metrics => metrics.AddPrometheusExporter() : null);
         services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer<ApiDocumentTransformer>();

@@ -18,7 +18,7 @@ public sealed class ActivationJournalFilter(ActivationJournalWriter writer, ILoc
     public async Task Invoke(IIncomingGrainCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!ApplicationGrains.Contains(context.TargetId))
+        if (!ApplicationGrains.Contains(context))
         {
             await context.Invoke();
             return;

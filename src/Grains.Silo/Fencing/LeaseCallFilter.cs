@@ -14,7 +14,7 @@ public sealed class LeaseCallFilter(SiloLease lease) : IIncomingGrainCallFilter
     public async Task Invoke(IIncomingGrainCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!ApplicationGrains.Contains(context.TargetId))
+        if (!ApplicationGrains.Contains(context))
         {
             await context.Invoke();
             return;

@@ -16,7 +16,7 @@ public sealed class SiloTaggingFilter(ILocalSiloDetails localSilo) : IIncomingGr
     public async Task Invoke(IIncomingGrainCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.SourceId is not { } source || !source.IsClient() || !ApplicationGrains.Contains(context.TargetId))
+        if (context.SourceId is not { } source || !source.IsClient() || !ApplicationGrains.Contains(context))
         {
             await context.Invoke();
             return;

@@ -13,7 +13,7 @@ public sealed partial class StorageFailureFilter(ILogger<StorageFailureFilter> l
     public async Task Invoke(IIncomingGrainCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!ApplicationGrains.Contains(context.TargetId))
+        if (!ApplicationGrains.Contains(context))
         {
             await context.Invoke();
             return;

@@ -28,6 +28,7 @@ public class ShopCluster : IAsyncLifetime
     private static readonly TimeSpan s_stopTimeout = TimeSpan.FromSeconds(30);
 
     private readonly List<ShopGateway> _gateways = [];
+    private readonly List<GatewayProcess> _gatewayProcesses = [];
     private readonly Dictionary<string, IHost> _silos = new(StringComparer.Ordinal);
     private readonly List<string> _siloNames = [];
     private RedisServer? _redis;
@@ -125,6 +126,31 @@ public class ShopCluster : IAsyncLifetime
         return gateway;
     }
 
+    /// <summary>
+    /// A gateway of this cluster as a real process on its own loopback port, started and serving HTTP;
+    /// <paramref name="environment"/> adds to or overrides its settings (<c>Dashboard__OperatorKey</c>).
+    /// </summary>
+    public async Task<GatewayProcess> StartGatewayProcessAsync(string name, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Cluster__Id"] = ClusterId,
+            ["Redis__ConnectionString"] = Redis.ConnectionString,
+            ["Gateway__TokenKey"] = TokenKey,
+            ["Gateway__RateLimit__TokenLimit"] = "100000",
+            ["Gateway__RateLimit__TokensPerPeriod"] = "100000",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        var gateway = await GatewayProcess.StartAsync(name, settings);
+        _gatewayProcesses.Add(gateway);
+        return gateway;
+    }
+
     /// <summary>Waits until <paramref name="gateway"/> answers <c>/health/ready</c> with 200: Redis answers and it has seen an active silo.</summary>
     public static async Task WaitUntilReadyAsync(ShopGateway gateway)
     {
@@ -145,6 +171,11 @@ public class ShopCluster : IAsyncLifetime
         try
         {
             foreach (var gateway in _gateways)
+            {
+                await gateway.DisposeAsync();
+            }
+
+            foreach (var gateway in _gatewayProcesses)
             {
                 await gateway.DisposeAsync();
             }

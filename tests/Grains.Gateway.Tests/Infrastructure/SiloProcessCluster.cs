@@ -6,7 +6,7 @@ namespace Grains.Gateway.Tests.Infrastructure;
 /// A <see cref="ShopCluster"/> of three silo processes (the built <c>Grains.Silo</c> executable), for tests that need
 /// a real crash: <see cref="KillSiloAsync"/> sends SIGKILL to the process it started, by its id.
 /// </summary>
-public sealed class SiloProcessCluster() : ShopCluster(siloCount: 3)
+public class SiloProcessCluster() : ShopCluster(siloCount: 3)
 {
     private static readonly TimeSpan s_exitTimeout = TimeSpan.FromSeconds(30);
 
@@ -20,14 +20,14 @@ public sealed class SiloProcessCluster() : ShopCluster(siloCount: 3)
         Assert.True(await silo.WaitForExitAsync(s_exitTimeout), $"{silo} did not exit after SIGKILL");
     }
 
-    protected override Task LaunchSiloAsync(string name)
+    protected sealed override Task LaunchSiloAsync(string name)
     {
         var arguments = SiloConfiguration(name).Select(setting => $"--{setting.Key}={setting.Value}");
         _silos.Add(name, ProjectProcess.Start(name, RepositoryPaths.BuiltAssembly("Grains.Silo"), arguments));
         return Task.CompletedTask;
     }
 
-    protected override void ThrowIfASiloFailed()
+    protected sealed override void ThrowIfASiloFailed()
     {
         if (_silos.Values.FirstOrDefault(s => s.HasExited) is { } failed)
         {
@@ -35,7 +35,7 @@ public sealed class SiloProcessCluster() : ShopCluster(siloCount: 3)
         }
     }
 
-    protected override async Task StopSilosAsync()
+    protected sealed override async Task StopSilosAsync()
     {
         foreach (var silo in _silos.Values)
         {

@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Grains.Benchmarks.HttpGateway;
+using Grains.Testing;
+
+namespace Grains.Benchmarks.Dashboard;
+
+/// <summary>
+/// For each mode of each round: starts redis-server, the silos and the gateway as processes (as shipped: Production,
+/// their own content root), gives some users a cart, lets it settle, then reads the CPU time of every silo and of the
+/// gateway from /proc/{pid}/stat over a quiet window (no shop traffic), and stops every process it started.
+/// </summary>
+internal static class DashboardCostRunner
+{
+    public static async Task<IReadOnlyList<DashboardCostSample>> RunAsync(DashboardCostSettings settings, TextWriter progress, CancellationToken cancellationToken)
+    {
+        var samples = new List<DashboardCostSample>();
+        for (var round = 1; round <= settings.Rounds; round++)
+        {
+            foreach (var mode in settings.Modes)
+            {
+                await progress.WriteLineAsync($"Round {round} of {settings.Rounds}: {mode} (load average {GatewayRunner.LoadAverage()})...");
+                var sample = await MeasureAsync(settings, mode, round, progress, cancellationToken);
+                samples.Add(sample);
+                await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"  silos {Percent(sample.SilosCpu, sample.Window)} of a core, gateway {Percent(sample.GatewayCpu, sample.Window)}"));
+            }
+        }
+
+        return samples;
+    }
+
+    public static string Percent(TimeSpan cpu, TimeSpan window) => (cpu / window).ToString("P1", CultureInfo.InvariantCulture);
+
+    private static async Task<DashboardCostSample> MeasureAsync(DashboardCostSettings settings, DashboardMode mode, int round, TextWriter progress, CancellationToken cancellationToken)
+    {
+        await using var redis = await RedisServer.StartAsync(cancellationToken: cancellationToken);
+        var cluster = new[] { $"--Redis:ConnectionString={redis.ConnectionString}", $"--Cluster:Id=dash-{Guid.NewGuid():N}" };
+        var runtime = new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Production" };
+        var operatorKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        var on = mode != DashboardMode.Off;
+        var processes = new List<ProjectProcess>();
+        try
+        {
+            var siloAssembly = RepositoryPaths.BuiltAssembly("Grains.Silo");
+            var silos = Enumerable.Range(1, settings.Silos).Select(i => Start(processes, $"silo-{i}", siloAssembly,
+                [.. cluster, $"--Silo:Name=silo-{i}", "--Silo:Port=0", "--Silo:GatewayPort=0", $"--Dashboard:Enabled={on}", .. GatewayRunner.ContentRoot(siloAssembly)],
+                runtime)).ToList();
+            var gatewayUrl = GatewayRunner.LoopbackUrl();
+            var gatewayAssembly = RepositoryPaths.BuiltAssembly("Grains.Gateway");
+            var gatewayEnvironment = new Dictionary<string, string>(runtime) { ["Gateway__TokenKey"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)) };
+            if (on && mode != DashboardMode.SilosOnly)
+            {
+                gatewayEnvironment["Dashboard__OperatorKey"] = operatorKey;
+            }
+
+            var gateway = Start(processes, "gateway", gatewayAssembly, [.. cluster, "--urls", gatewayUrl.ToString(), .. GatewayRunner.ContentRoot(gatewayAssembly)], gatewayEnvironment);
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            await GatewayRunner.WaitUntilOkAsync(http, new Uri(gatewayUrl, "/health/ready"), gateway, cancellationToken);
+            await CreateCartsAsync(http, gatewayUrl, settings, cancellationToken);
+
+            await using var browser = mode switch
+            {
+                DashboardMode.OrleansDashboardWatched => await WatchingBrowser.OpenAsync(new Uri(gatewayUrl, "/dashboard/"), operatorKey),
+                DashboardMode.PlacementWatched => await WatchingBrowser.OpenAsync(new Uri(gatewayUrl, "/dashboard/placement"), operatorKey),
+                _ => null,
+            };
+            await progress.WriteLineAsync($"  settling for {settings.WarmUp.TotalSeconds:0} s, then measuring for {settings.Duration.TotalSeconds:0} s...");
+            await Task.Delay(settings.WarmUp, cancellationToken);
+
+            var silosBefore = silos.Select(s => ProcessCpu.Of(s.Id)).ToList();
+            var gatewayBefore = ProcessCpu.Of(gateway.Id);
+            var started = TimeProvider.System.GetTimestamp();
+            await Task.Delay(settings.Duration, cancellationToken);
+            var window = TimeProvider.System.GetElapsedTime(started);
+            var silosCpu = silos.Select((s, i) => ProcessCpu.Of(s.Id) - silosBefore[i]).ToList();
+            var gatewayCpu = ProcessCpu.Of(gateway.Id) - gatewayBefore;
+            if (processes.FirstOrDefault(p => p.HasExited) is { } exited)
+            {
+                throw new InvalidOperationException($"{exited} exited during the measurement:{Environment.NewLine}{exited.RecentOutput}");
+            }
+
+            return new DashboardCostSample(mode, round, window, silosCpu.Aggregate(TimeSpan.Zero, (a, b) => a + b), gatewayCpu, silosCpu.Max());
+        }
+        finally
+        {
+            processes.Reverse();
+            foreach (var process in processes)
+            {
+                await GatewayRunner.StopAsync(process);
+            }
+        }
+    }
+
+    private static ProjectProcess Start(List<ProjectProcess> processes, string name, string assembly, string[] arguments, IReadOnlyDictionary<string, string> environment)
+    {
+        var process = ProjectProcess.Start(name, assembly, arguments, environment);
+        processes.Add(process);
+        return process;
+    }
+
+    /// <summary>
+    /// Users with a session and a cart each, so that the pages have grains to show: at least <see cref="DashboardCostSettings.Users"/>,
+    /// and more until every silo has answered for a cart (placement is random), which shows that all of them serve.
+    /// </summary>
+    private static async Task CreateCartsAsync(HttpClient http, Uri gateway, DashboardCostSettings settings, CancellationToken cancellationToken)
+    {
+        var servedBy = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < settings.Users || servedBy.Count < settings.Silos; i++)
+        {
+            if (i >= settings.Users + 1000)
+            {
+                throw new InvalidOperationException($"Only {servedBy.Count} of {settings.Silos} silos served a cart.");
+            }
+
+            servedBy.Add(await CreateCartAsync(http, gateway, $"cost-{i}", cancellationToken));
+        }
+    }
+
+    /// <summary>A session and a cart for <paramref name="userId"/>; returns the silo that answered. Silos still joining may answer 503 for a while: retried.</summary>
+    private static async Task<string> CreateCartAsync(HttpClient http, Uri gateway, string userId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var created = await http.PostAsJsonAsync(new Uri(gateway, "/api/sessions"), new { userId }, cancellationToken);
+            if (created.IsSuccessStatusCode)
+            {
+                using var session = JsonDocument.Parse(await created.Content.ReadAsStringAsync(cancellationToken));
+                using var add = new HttpRequestMessage(HttpMethod.Post, new Uri(gateway, "/api/cart/items")) { Content = JsonContent.Create(new { sku = "TEA-001", quantity = 1 }) };
+                add.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.RootElement.GetProperty("token").GetString());
+                add.Headers.Add("Idempotency-Key", userId);
+                using var added = await http.SendAsync(add, cancellationToken);
+                if (added.IsSuccessStatusCode)
+                {
+                    return added.Headers.GetValues("X-Silo").Single();
+                }
+
+                if (attempt >= 30 || added.StatusCode != System.Net.HttpStatusCode.ServiceUnavailable)
+                {
+                    added.EnsureSuccessStatusCode();
+                }
+            }
+            else if (attempt >= 30 || created.StatusCode != System.Net.HttpStatusCode.ServiceUnavailable)
+            {
+                created.EnsureSuccessStatusCode();
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+using Grains.Gateway.GrainCalls;
+using Grains.Gateway.Telemetry;
+using Microsoft.Extensions.Options;
+
+namespace Grains.Gateway.Operators;
+
+/// <summary>
+/// Reads the cluster through Orleans' management grain for the operator tools, to feed the <see cref="MembershipTimeline"/>
+/// and the API. While someone watches (an operator request in the last <see cref="WatchWindow"/>) it reads the
+/// membership and lists the live activations (which asks every active silo) every <see cref="OperatorOptions.StreamInterval"/>;
+/// concurrent watchers share one read per interval. While nobody watches it reads the membership only: every interval
+/// for <see cref="BusyWindow"/> after the set of active silos changed (<see cref="ActiveSilos"/> reads it from Redis
+/// anyway) or a read saw a change, and otherwise every <see cref="QuietInterval"/>, so that an idle gateway costs the
+/// cluster next to nothing (docs/dashboard.md, "Cost").
+/// </summary>
+public sealed partial class ClusterMonitor(
+    IClusterClient cluster,
+    ClusterConnection connection,
+    ActiveSilos activeSilos,
+    MembershipTimeline timeline,
+    IOptions<OperatorOptions> options,
+    TimeProvider time,
+    GatewayMetrics metrics,
+    ILogger<ClusterMonitor> logger) : BackgroundService
+{
+    /// <summary>How many grains a frame of the placement view carries at most; past it, a sample.</summary>
+    public const int MaxGrainsPerFrame = 3000;
+
+    /// <summary>How long after the last operator request the activations are still listed every interval.</summary>
+    public static readonly TimeSpan WatchWindow = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long after a membership change nobody watches the membership is still read every interval.</summary>
+    public static readonly TimeSpan BusyWindow = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the membership is read when nobody watches and nothing changed.</summary>
+    public static readonly TimeSpan QuietInterval = TimeSpan.FromSeconds(10);
+
+    private readonly SemaphoreSlim _reading = new(1, 1);
+    private readonly TimeSpan _interval = options.Value.StreamInterval;
+    private ClusterSample? _latest;
+    private long _lastWatched;
+    private long _busyUntil;
+    private long _silosChanges;
+    private long _managementCalls;
+    private bool _readFailed;
+
+    /// <summary>Calls made to the management grain since start (each listing of activations counts once, though it asks every silo).</summary>
+    public long ManagementCalls => Interlocked.Read(ref _managementCalls);
+
+    /// <summary>A sample with the activations, no older than one interval: the last one, or a fresh read. Marks the cluster as watched.</summary>
+    /// <exception cref="ClusterNotConnectedException">The gateway has not connected to the cluster yet.</exception>
+    public async Task<ClusterSample> GetSampleAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Exchange(ref _lastWatched, time.GetTimestamp());
+        connection.ThrowIfNotConnected();
+        if (Volatile.Read(ref _latest) is { HasGrains: true } fresh && time.GetUtcNow() - fresh.At < _interval)
+        {
+            return fresh;
+        }
+
+        return await ReadAsync(withGrains: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(_interval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        {
+            if (!connection.IsConnected)
+            {
+                continue;
+            }
+
+            try
+            {
+                var watched = IsWatched();
+                var changes = activeSilos.Changes;
+                if (changes != _silosChanges)
+                {
+                    _silosChanges = changes;
+                    _busyUntil = time.GetTimestamp() + (long)(BusyWindow.TotalSeconds * time.TimestampFrequency);
+                }
+
+                var due = watched || time.GetTimestamp() < Volatile.Read(ref _busyUntil) ? _interval * 0.9 : QuietInterval - (_interval * 0.5);
+                if (Volatile.Read(ref _latest) is not { } latest || time.GetUtcNow() - latest.At >= due)
+                {
+                    await ReadAsync(watched, stoppingToken).ConfigureAwait(false);
+                }
+
+                _readFailed = false;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                // A failover or a store outage: the timeline waits for the next read.
+                if (!_readFailed)
+                {
+                    _readFailed = true;
+                    LogReadFailed(logger, ex.GetType().Name);
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether an operator request came within the last <see cref="WatchWindow"/> (none yet: not watched).</summary>
+    internal bool IsWatched() => Interlocked.Read(ref _lastWatched) is var last and not 0 && time.GetElapsedTime(last) < WatchWindow;
+
+    private async Task<ClusterSample> ReadAsync(bool withGrains, CancellationToken cancellationToken)
+    {
+        await _reading.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // A read that finished while this one waited serves it too.
+            if (Volatile.Read(ref _latest) is { } latest && (latest.HasGrains || !withGrains) && time.GetUtcNow() - latest.At < _interval * 0.5)
+            {
+                return latest;
+            }
+
+            var management = cluster.GetGrain<IManagementGrain>(0);
+            CountManagementCall();
+            var hosts = await management.GetDetailedHosts(onlyActive: false).WaitAsync(cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<DetailedGrainStatistic> grains = [];
+            if (withGrains)
+            {
+                var active = hosts.Where(h => h.Status == SiloStatus.Active).Select(h => h.SiloAddress).ToArray();
+                CountManagementCall();
+                grains = active.Length == 0
+                    ? []
+                    : [.. (await management.GetDetailedGrainStatistics(null, active).WaitAsync(cancellationToken).ConfigureAwait(false)).Where(IsShopGrain)];
+            }
+
+            var sample = new ClusterSample(time.GetUtcNow(), hosts, grains, withGrains);
+            if (timeline.Observe(sample))
+            {
+                Volatile.Write(ref _busyUntil, time.GetTimestamp() + (long)(BusyWindow.TotalSeconds * time.TimestampFrequency));
+            }
+
+            Volatile.Write(ref _latest, sample);
+            return sample;
+        }
+        finally
+        {
+            _reading.Release();
+        }
+    }
+
+    private void CountManagementCall()
+    {
+        Interlocked.Increment(ref _managementCalls);
+        metrics.ManagementCall();
+    }
+
+    /// <summary>The shop's grains; Orleans' own (system grains, the dashboard's) are not shown.</summary>
+    private static bool IsShopGrain(DetailedGrainStatistic grain) =>
+        !grain.GrainId.Type.AsSpan().StartsWith("sys."u8) && !grain.GrainType.StartsWith("Orleans.", StringComparison.Ordinal);
+
+    [LoggerMessage(1, LogLevel.Warning, "Could not read the cluster for the operator tools ({Failure}); trying again next interval.")]
+    private static partial void LogReadFailed(ILogger logger, string failure);
+}

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Orleans.Dashboard;
+
+namespace Grains.Gateway.Operators;
+
+public static class OperatorServiceCollectionExtensions
+{
+    /// <summary>The authorization policy of every operator route: Basic credentials of the operator, nothing else.</summary>
+    public const string PolicyName = "Operator";
+
+    /// <summary>
+    /// The operator tools' options, their Basic authentication scheme and policy. The routes themselves exist only when
+    /// <see cref="OperatorOptions.OperatorKey"/> is set (<see cref="OperatorEndpoints.MapOperatorTools"/>).
+    /// </summary>
+    public static IServiceCollection AddOperatorTools(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<OperatorOptions>().Bind(configuration.GetSection(OperatorOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OperatorOptions>, OperatorOptionsValidator>();
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, OperatorAuthenticationHandler>(OperatorAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder().AddPolicy(PolicyName, policy => policy
+            .AddAuthenticationSchemes(OperatorAuthenticationHandler.SchemeName)
+            .RequireAuthenticatedUser());
+
+        services.AddSingleton(sp => new MembershipTimeline(sp.GetRequiredService<IOptions<OperatorOptions>>().Value.EventCapacity));
+        services.AddSingleton<ClusterMonitor>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, OperatorJsonContext.Default));
+        if (configuration.GetSection(OperatorOptions.SectionName).Get<OperatorOptions>() is { Enabled: true })
+        {
+            // Without the key nothing reads the cluster for operators, so it costs nothing.
+            services.AddHostedService(sp => sp.GetRequiredService<ClusterMonitor>());
+        }
+
+        return services;
+    }
+
+    /// <summary>
+    /// The client half of the Orleans dashboard, when the operator key is set (every silo runs the other half). Its log
+    /// stream is hidden: the operator tools show ids and counts, and logs may carry more.
+    /// </summary>
+    public static IClientBuilder AddOperatorDashboard(this IClientBuilder client, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (configuration.GetSection(OperatorOptions.SectionName).Get<OperatorOptions>() is { Enabled: true })
+        {
+            client.AddDashboard(options => options.HideTrace = true);
+        }
+
+        return client;
+    }
+}

@@ -1,0 +1,142 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Grains.Gateway.Tests.Infrastructure;
+using Grains.Testing;
+
+namespace Grains.Gateway.Tests.Operators;
+
+/// <summary>The operator tools against real gateway processes: off without a key, and with one, only for the operator's Basic credentials.</summary>
+[Trait("Category", "Integration")]
+public sealed class OperatorAccessTests(OperatorCluster cluster) : IClassFixture<OperatorCluster>
+{
+    public static TheoryData<string> OperatorRoutes => ["/dashboard", "/dashboard/", "/api/cluster", "/api/cluster/grains", "/api/cluster/grains?userId=alice", "/api/cluster/stream", "/dashboard/placement", "/metrics"];
+
+    [Theory]
+    [MemberData(nameof(OperatorRoutes))]
+    public async Task Without_an_operator_key_an_operator_route_is_not_found(string route)
+    {
+        using var client = cluster.Closed.CreateClient();
+        client.DefaultRequestHeaders.Authorization = OperatorCredentials.Operator;
+
+        using var response = await client.GetAsync(new Uri(route, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty(response.Headers.WwwAuthenticate);
+    }
+
+    [Theory]
+    [MemberData(nameof(OperatorRoutes))]
+    public async Task No_credential_gets_401_with_a_basic_challenge(string route)
+    {
+        using var client = cluster.Guarded.CreateClient();
+
+        using var response = await client.GetAsync(new Uri(route, UriKind.Relative));
+
+        await Problems.AssertProblemAsync(response, HttpStatusCode.Unauthorized);
+        var challenge = Assert.Single(response.Headers.WwwAuthenticate);
+        Assert.Equal("Basic", challenge.Scheme);
+        Assert.Contains("realm=", challenge.Parameter, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_shop_session_token_is_not_an_operator_credential()
+    {
+        using var shop = new ShopClient(cluster.Guarded.CreateClient());
+        await shop.SignInAsync("operator");
+        using var cart = await shop.GetAsync("/api/cart");
+        Assert.Equal(HttpStatusCode.OK, cart.StatusCode);
+
+        using var response = await shop.GetAsync("/dashboard");
+
+        await Problems.AssertProblemAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Equal("Basic", Assert.Single(response.Headers.WwwAuthenticate).Scheme);
+    }
+
+    [Theory]
+    [InlineData("operator", "not-the-operator-key-0123456789")]
+    [InlineData("operator", OperatorCluster.OperatorKey + "x")]
+    [InlineData("admin", OperatorCluster.OperatorKey)]
+    [InlineData("", OperatorCluster.OperatorKey)]
+    public async Task Wrong_credentials_get_401(string user, string password)
+    {
+        using var client = cluster.Guarded.CreateClient();
+        client.DefaultRequestHeaders.Authorization = OperatorCredentials.Basic(user, password);
+
+        using var response = await client.GetAsync(new Uri("/dashboard", UriKind.Relative));
+
+        await Problems.AssertProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    [Theory]
+    [InlineData("not base64 at all")]
+    [InlineData("b3BlcmF0b3I=")]
+    public async Task Malformed_basic_credentials_get_401(string parameter)
+    {
+        using var client = cluster.Guarded.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", parameter);
+
+        using var response = await client.GetAsync(new Uri("/dashboard", UriKind.Relative));
+
+        await Problems.AssertProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task The_operator_gets_the_orleans_dashboard()
+    {
+        using var client = cluster.Guarded.CreateClient();
+        client.DefaultRequestHeaders.Authorization = OperatorCredentials.Operator;
+
+        using var response = await client.GetAsync(new Uri("/dashboard/", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<title>Orleans Dashboard</title>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_orleans_dashboard_does_not_read_grain_state()
+    {
+        var userId = $"stateful-{Guid.NewGuid():N}";
+        using var shop = new ShopClient(cluster.Guarded.CreateClient());
+        await shop.SignInAsync(userId);
+        (await shop.AddItemAsync("TEA-001", 1)).Dispose();
+        using var client = cluster.Guarded.CreateClient();
+        client.DefaultRequestHeaders.Authorization = OperatorCredentials.Operator;
+
+        using var response = await client.GetAsync(new Uri($"/dashboard/GrainState?grainId={userId}&grainType=Grains.Shop.Carts.CartGrain", UriKind.Relative));
+
+        await Problems.AssertProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_operator_scrapes_orleans_and_gateway_metrics()
+    {
+        using var client = cluster.Guarded.CreateClient();
+        client.DefaultRequestHeaders.Authorization = OperatorCredentials.Operator;
+        (await client.GetAsync(new Uri("/api/cluster", UriKind.Relative))).Dispose();
+
+        var text = string.Empty;
+        await Poll.UntilAsync(
+            async () =>
+            {
+                text = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+                return text.Contains("grains_gateway_management_calls", StringComparison.Ordinal);
+            },
+            TimeSpan.FromSeconds(60),
+            "the gateway's management calls to be scraped");
+
+        Assert.Contains("orleans_", text, StringComparison.Ordinal);
+        Assert.Contains("grains_gateway_active_silos", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_shop_still_works_on_a_gateway_with_operator_tools()
+    {
+        using var shop = new ShopClient(cluster.Guarded.CreateClient());
+        await shop.SignInAsync($"user-{Guid.NewGuid():N}");
+
+        using var added = await shop.AddItemAsync("TEA-001", 1);
+
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+    }
+}

@@ -1,0 +1,26 @@
+using Grains.Gateway.Tests.Infrastructure;
+
+namespace Grains.Gateway.Tests.Operators;
+
+/// <summary>
+/// A <see cref="ShopCluster"/> with two gateway processes: <see cref="Guarded"/>, given the operator key, and
+/// <see cref="Closed"/>, without one.
+/// </summary>
+public sealed class OperatorCluster : ShopCluster
+{
+    public const string OperatorKey = "operator-key-0123456789-abcdef";
+
+    private GatewayProcess? _guarded;
+    private GatewayProcess? _closed;
+
+    public GatewayProcess Guarded => _guarded ?? throw new InvalidOperationException("The cluster has not started.");
+
+    public GatewayProcess Closed => _closed ?? throw new InvalidOperationException("The cluster has not started.");
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _guarded = await StartGatewayProcessAsync("gateway-operator", new Dictionary<string, string> { ["Dashboard__OperatorKey"] = OperatorKey });
+        _closed = await StartGatewayProcessAsync("gateway-closed");
+    }
+}
