@@ -1,31 +1,27 @@
-using Grains.Gateway.Apis;
-using Grains.Gateway.Health;
 using Grains.Gateway.Hosting;
 using Grains.Gateway.OpenApi;
-using Grains.Gateway.Operators;
+using Grains.Hosting.Configuration;
+using Microsoft.Extensions.Options;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddShopClusterClient();
-builder.Services.AddGateway(builder.Configuration);
-builder.PrepareForBuildTimeDocument();
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddShopClusterClient();
+    builder.Services.AddGateway(builder.Configuration);
+    builder.PrepareForBuildTimeDocument();
 
-var app = builder.Build();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseMiddleware<RequestBodyLimitMiddleware>();
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseRateLimiter();
+    var app = builder.Build();
 
-app.MapOpenApi();
-app.MapGatewayHealthChecks();
-app.MapSessionApi();
-app.MapProductApi();
-app.MapCartApi();
-app.MapOrderApi();
-app.MapOperatorTools();
-
-app.Run();
+    // Settings are checked before the host starts: a failure inside its start is also logged by the host, with a stack trace.
+    app.Services.GetRequiredService<IStartupValidator>().Validate();
+    app.UseGateway();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (InvalidConfiguration.Failures(ex) is { } failures)
+{
+    return await InvalidConfiguration.ReportAsync("gateway", failures);
+}
 
 /// <summary>Named so that tests can host the gateway with WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,3 +1,4 @@
+using Grains.Hosting.Configuration;
 using Grains.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,24 +17,7 @@ try
     await host.RunAsync();
     return 0;
 }
-catch (OptionsValidationException ex)
+catch (Exception ex) when (InvalidConfiguration.Failures(ex) is { } failures)
 {
-    return await ReportInvalidAsync(ex.Failures);
-}
-catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
-{
-    // Several sections were invalid at once.
-    return await ReportInvalidAsync(ex.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures));
-}
-catch (InvalidOperationException ex) when (ex.InnerException is FormatException or OverflowException or ArgumentException)
-{
-    // The configuration binder could not convert a value (its message names the key and the type it wanted).
-    return await ReportInvalidAsync([ex.Message]);
-}
-
-// A bad setting is the operator's to fix: say which, without a stack trace.
-static async Task<int> ReportInvalidAsync(IEnumerable<string> failures)
-{
-    await Console.Error.WriteLineAsync($"The silo's configuration is invalid:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", failures)}");
-    return 2;
+    return await InvalidConfiguration.ReportAsync("silo", failures);
 }

@@ -46,19 +46,7 @@ internal static class GatewayVariants
         builder.Services.Configure<ConnectionOptions>(options => options.ConnectionsPerEndpoint = connectionsPerSilo);
 
         var app = builder.Build();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseMiddleware<RequestBodyLimitMiddleware>();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseRateLimiter();
-
-        app.MapOpenApi();
-        app.MapGatewayHealthChecks();
-        app.MapSessionApi();
-        app.MapProductApi();
-        app.MapCartApi();
-        app.MapOrderApi();
+        app.UseGateway();
         MapParts(app, userId, body);
         return app;
     }
