@@ -15,20 +15,25 @@ public static class OperatorEndpoints
     public static IEndpointRouteBuilder MapOperatorTools(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (!app.ServiceProvider.GetRequiredService<IOptions<OperatorOptions>>().Value.Enabled)
+        var options = app.ServiceProvider.GetRequiredService<IOptions<OperatorOptions>>().Value;
+        if (!options.Enabled)
         {
             return app;
         }
 
-        app.MapOrleansDashboard("/dashboard").ExcludeFromDescription().RequireAuthorization(OperatorServiceCollectionExtensions.PolicyName);
+        if (options.OrleansDashboard)
+        {
+            app.MapOrleansDashboard("/dashboard").ExcludeFromDescription().RequireAuthorization(OperatorServiceCollectionExtensions.PolicyName);
 
-        // The dashboard's grain-state route calls a grain's parameterless methods and shows what they return: cart
-        // contents, and a call can slide a session. The operator tools are read-only, ids and counts only, so this
-        // route, mapped ahead of the dashboard's own, answers 404.
-        app.MapMethods(GrainStateRoute, [HttpMethods.Get, HttpMethods.Post], () => TypedResults.NotFound())
-            .WithOrder(-1)
-            .ExcludeFromDescription()
-            .RequireAuthorization(OperatorServiceCollectionExtensions.PolicyName);
+            // The dashboard's grain-state route calls a grain's parameterless methods and shows what they return: cart
+            // contents, and a call can slide a session. The operator tools are read-only, ids and counts only, so this
+            // route, mapped ahead of the dashboard's own, answers 404.
+            app.MapMethods(GrainStateRoute, [HttpMethods.Get, HttpMethods.Post], () => TypedResults.NotFound())
+                .WithOrder(-1)
+                .ExcludeFromDescription()
+                .RequireAuthorization(OperatorServiceCollectionExtensions.PolicyName);
+        }
+
         app.MapPlacementPage();
         app.MapClusterApi();
         app.MapPrometheusScrapingEndpoint("/metrics").ExcludeFromDescription().RequireAuthorization(OperatorServiceCollectionExtensions.PolicyName);

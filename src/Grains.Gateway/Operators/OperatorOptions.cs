@@ -20,6 +20,12 @@ public sealed class OperatorOptions
     /// <summary>How many membership events the gateway keeps in memory for the timeline.</summary>
     public int EventCapacity { get; set; } = 200;
 
+    /// <summary>
+    /// Whether the gateway also hosts the Orleans dashboard at <c>/dashboard/</c> (its client half); the placement view,
+    /// the cluster API and <c>/metrics</c> do not need it. Off, that half costs the gateway nothing.
+    /// </summary>
+    public bool OrleansDashboard { get; set; } = true;
+
     /// <summary>Whether the key is set, so that the operator routes exist.</summary>
     public bool Enabled => !string.IsNullOrEmpty(OperatorKey);
 }

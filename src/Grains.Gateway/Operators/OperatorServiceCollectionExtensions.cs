@@ -44,7 +44,7 @@ public static class OperatorServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(configuration);
-        if (configuration.GetSection(OperatorOptions.SectionName).Get<OperatorOptions>() is { Enabled: true })
+        if (configuration.GetSection(OperatorOptions.SectionName).Get<OperatorOptions>() is { Enabled: true, OrleansDashboard: true })
         {
             client.AddDashboard(options => options.HideTrace = true);
         }

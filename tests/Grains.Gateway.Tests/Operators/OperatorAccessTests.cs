@@ -94,6 +94,19 @@ public sealed class OperatorAccessTests(OperatorCluster cluster) : IClassFixture
     }
 
     [Fact]
+    public async Task Without_the_orleans_dashboard_the_placement_view_is_still_served()
+    {
+        using var client = cluster.PlacementOnly.CreateClient();
+        client.DefaultRequestHeaders.Authorization = OperatorCredentials.Operator;
+
+        using var dashboard = await client.GetAsync(new Uri("/dashboard/", UriKind.Relative));
+        using var placement = await client.GetAsync(new Uri("/dashboard/placement", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, dashboard.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, placement.StatusCode);
+    }
+
+    [Fact]
     public async Task The_orleans_dashboard_does_not_read_grain_state()
     {
         var userId = $"stateful-{Guid.NewGuid():N}";

@@ -3,8 +3,8 @@ using Grains.Gateway.Tests.Infrastructure;
 namespace Grains.Gateway.Tests.Operators;
 
 /// <summary>
-/// A <see cref="ShopCluster"/> with two gateway processes: <see cref="Guarded"/>, given the operator key, and
-/// <see cref="Closed"/>, without one.
+/// A <see cref="ShopCluster"/> with three gateway processes: <see cref="Guarded"/>, given the operator key,
+/// <see cref="Closed"/>, without one, and <see cref="PlacementOnly"/>, with the key but without the Orleans dashboard.
 /// </summary>
 public sealed class OperatorCluster : ShopCluster
 {
@@ -12,15 +12,21 @@ public sealed class OperatorCluster : ShopCluster
 
     private GatewayProcess? _guarded;
     private GatewayProcess? _closed;
+    private GatewayProcess? _placementOnly;
 
     public GatewayProcess Guarded => _guarded ?? throw new InvalidOperationException("The cluster has not started.");
 
     public GatewayProcess Closed => _closed ?? throw new InvalidOperationException("The cluster has not started.");
+
+    public GatewayProcess PlacementOnly => _placementOnly ?? throw new InvalidOperationException("The cluster has not started.");
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
         _guarded = await StartGatewayProcessAsync("gateway-operator", new Dictionary<string, string> { ["Dashboard__OperatorKey"] = OperatorKey });
         _closed = await StartGatewayProcessAsync("gateway-closed");
+        _placementOnly = await StartGatewayProcessAsync(
+            "gateway-placement-only",
+            new Dictionary<string, string> { ["Dashboard__OperatorKey"] = OperatorKey, ["Dashboard__OrleansDashboard"] = "false" });
     }
 }
