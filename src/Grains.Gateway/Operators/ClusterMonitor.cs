@@ -116,16 +116,26 @@ public sealed partial class ClusterMonitor(
             }
 
             var management = cluster.GetGrain<IManagementGrain>(0);
-            CountManagementCall();
-            var hosts = await management.GetDetailedHosts(onlyActive: false).WaitAsync(cancellationToken).ConfigureAwait(false);
             IReadOnlyList<DetailedGrainStatistic> grains = [];
-            if (withGrains)
+            MembershipEntry[] hosts;
+            try
             {
-                var active = hosts.Where(h => h.Status == SiloStatus.Active).Select(h => h.SiloAddress).ToArray();
                 CountManagementCall();
-                grains = active.Length == 0
-                    ? []
-                    : [.. (await management.GetDetailedGrainStatistics(null, active).WaitAsync(cancellationToken).ConfigureAwait(false)).Where(IsShopGrain)];
+                hosts = await management.GetDetailedHosts(onlyActive: false).WaitAsync(cancellationToken).ConfigureAwait(false);
+                if (withGrains)
+                {
+                    // One silo that does not answer (killed, not yet declared dead) fails the whole listing.
+                    var active = hosts.Where(h => h.Status == SiloStatus.Active).Select(h => h.SiloAddress).ToArray();
+                    CountManagementCall();
+                    grains = active.Length == 0
+                        ? []
+                        : [.. (await management.GetDetailedGrainStatistics(null, active).WaitAsync(cancellationToken).ConfigureAwait(false)).Where(IsShopGrain)];
+                }
+            }
+            catch (Exception) when (withGrains && !cancellationToken.IsCancellationRequested)
+            {
+                timeline.LookFailed(time.GetUtcNow());
+                throw;
             }
 
             var sample = new ClusterSample(time.GetUtcNow(), hosts, grains, withGrains);

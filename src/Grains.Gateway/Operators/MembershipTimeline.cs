@@ -14,14 +14,18 @@ public sealed class MembershipTimeline(int capacity)
     /// <summary>How long after a silo is gone its grains are looked for on other silos.</summary>
     public static readonly TimeSpan MoveWatch = TimeSpan.FromMinutes(5);
 
-    /// <summary>How old the last look at the grains may be for an event to count the grains that moved after it.</summary>
-    public static readonly TimeSpan RecentGrains = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// The longest gap between two looks at the grains (successful or not) after which the grains seen before it no longer
+    /// stand for what each silo holds. While someone watches, a look is tried every interval; looks fail while a silo
+    /// has died and is not yet declared dead, and the last look that succeeded before them is what the silo held.
+    /// </summary>
+    public static readonly TimeSpan LookGap = TimeSpan.FromSeconds(30);
 
     private readonly Lock _lock = new();
     private readonly LinkedList<TimelineEntry> _entries = new();
     private readonly Dictionary<SiloAddress, SiloStatus> _known = [];
-    private Dictionary<SiloAddress, HashSet<GrainId>> _lastGrains = [];
-    private DateTimeOffset _lastGrainsAt;
+    private Dictionary<SiloAddress, HashSet<GrainId>>? _lastGrains;
+    private DateTimeOffset _lastLookAt;
     private bool _seeded;
 
     /// <summary>The events, oldest first.</summary>
@@ -56,9 +60,9 @@ public sealed class MembershipTimeline(int capacity)
                     changed |= before != host.Status;
                     if (KindOf(before, host.Status) is { } kind)
                     {
-                        // Grains seen long ago say nothing of what the silo held when it went.
-                        var recent = sample.At - _lastGrainsAt <= RecentGrains;
-                        var lost = host.Status == SiloStatus.Dead && recent ? _lastGrains.GetValueOrDefault(host.SiloAddress) ?? [] : null;
+                        // Grains seen before a gap in the looks say nothing of what the silo held when it went.
+                        var looking = _lastGrains is not null && sample.At - _lastLookAt <= LookGap;
+                        var lost = host.Status == SiloStatus.Dead && looking ? _lastGrains!.GetValueOrDefault(host.SiloAddress) ?? [] : null;
                         Add(new TimelineEntry(sample.At, kind, host.SiloName, host.SiloAddress, lost));
                     }
 
@@ -73,6 +77,29 @@ public sealed class MembershipTimeline(int capacity)
         }
 
         return changed;
+    }
+
+    /// <summary>
+    /// Records a look at the grains that failed (a silo died and is not declared dead yet, the store restarts): the
+    /// grains of the last look that succeeded still stand for what each silo holds, unless looks stopped for longer
+    /// than <see cref="LookGap"/>.
+    /// </summary>
+    public void LookFailed(DateTimeOffset at)
+    {
+        lock (_lock)
+        {
+            Looked(at);
+        }
+    }
+
+    private void Looked(DateTimeOffset at)
+    {
+        if (at - _lastLookAt > LookGap)
+        {
+            _lastGrains = null;
+        }
+
+        _lastLookAt = at;
     }
 
     private void Seed(ClusterSample sample)
@@ -153,7 +180,7 @@ public sealed class MembershipTimeline(int capacity)
             }
         }
 
+        Looked(sample.At);
         _lastGrains = grains;
-        _lastGrainsAt = sample.At;
     }
 }

@@ -79,6 +79,9 @@ public sealed class DashboardBrowserTests(PlacementCluster cluster) : IClassFixt
 
             var victim = watched.Silo;
             var victimUsers = users.All.Where(u => u.Silo == victim).ToList();
+            // The timeline counts what moved against the grains it saw on the silo at its last look before the event;
+            // a cart activated a moment before the kill may not have been looked at yet, so wait until every one was.
+            await Poll.UntilAsync(() => AllListedOnAsync(victim, victimUsers), s_timeout, $"the operator API to list the {victimUsers.Count} carts on {victim}");
             await cluster.KillSiloAsync(victim);
 
             await Expect(page.Locator($"[data-testid=silo-card][data-silo='{victim}'][data-status=dead]")).ToHaveCountAsync(1, s_count);
@@ -127,6 +130,16 @@ public sealed class DashboardBrowserTests(PlacementCluster cluster) : IClassFixt
         client.DefaultRequestHeaders.Authorization = OperatorCredentials.Operator;
         var view = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/cluster", UriKind.Relative));
         return [.. view.GetProperty("silos").EnumerateArray().Where(s => s.GetProperty("status").GetString() == "active").Select(s => s.GetProperty("address").GetString()!)];
+    }
+
+    /// <summary>Whether the cluster API lists the cart of each of <paramref name="users"/> on <paramref name="silo"/>.</summary>
+    private async Task<bool> AllListedOnAsync(string silo, IEnumerable<WatchedUser> users)
+    {
+        using var client = cluster.OperatorGateway.CreateClient();
+        client.DefaultRequestHeaders.Authorization = OperatorCredentials.Operator;
+        var carts = await client.GetFromJsonAsync<JsonElement>(new Uri($"/api/cluster/grains?type=cart&silo={Uri.EscapeDataString(silo)}", UriKind.Relative));
+        var listed = carts.EnumerateArray().Select(g => g.GetProperty("key").GetString()).ToHashSet(StringComparer.Ordinal);
+        return users.All(u => listed.Contains(u.UserId));
     }
 
     /// <summary>Users with a cart each, and the silo that answered for the cart.</summary>

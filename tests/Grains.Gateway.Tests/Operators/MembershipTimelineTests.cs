@@ -39,6 +39,39 @@ public sealed class MembershipTimelineTests
     }
 
     [Fact]
+    public void Looks_that_fail_until_the_death_is_declared_keep_the_grains_of_the_last_look_that_succeeded()
+    {
+        var timeline = new MembershipTimeline(capacity: 10);
+        var alice = GrainId.Create("cart", "alice");
+        timeline.Observe(Sample(0, [Host(s_one, "silo-1", SiloStatus.Active), Host(s_two, "silo-2", SiloStatus.Active)], (alice, s_one)));
+
+        // silo-1 is killed: every listing fails until it is declared dead, well past a second or ten.
+        for (var second = 5; second <= 40; second += 5)
+        {
+            timeline.LookFailed(s_start.AddSeconds(second));
+        }
+
+        timeline.Observe(Sample(42, [Host(s_one, "silo-1", SiloStatus.Dead), Host(s_two, "silo-2", SiloStatus.Active)], (alice, s_two)));
+
+        Assert.Equal(("declaredDead", 1), (timeline.Events[^1].Kind, timeline.Events[^1].GrainsMoved));
+    }
+
+    [Fact]
+    public void Grains_seen_before_a_gap_in_the_looks_are_not_counted_as_moved()
+    {
+        var timeline = new MembershipTimeline(capacity: 10);
+        var alice = GrainId.Create("cart", "alice");
+        timeline.Observe(Sample(0, [Host(s_one, "silo-1", SiloStatus.Active), Host(s_two, "silo-2", SiloStatus.Active)], (alice, s_one)));
+
+        // Nobody watched for a while (membership reads only), then the look fails again as silo-1 dies.
+        timeline.Observe(Sample(60, [Host(s_one, "silo-1", SiloStatus.Active), Host(s_two, "silo-2", SiloStatus.Active)], null));
+        timeline.LookFailed(s_start.AddSeconds(120));
+        timeline.Observe(Sample(121, [Host(s_one, "silo-1", SiloStatus.Dead), Host(s_two, "silo-2", SiloStatus.Active)], (alice, s_two)));
+
+        Assert.Equal(("declaredDead", (int?)null), (timeline.Events[^1].Kind, timeline.Events[^1].GrainsMoved));
+    }
+
+    [Fact]
     public void A_silo_that_shuts_down_first_has_left()
     {
         var timeline = new MembershipTimeline(capacity: 10);
