@@ -23,7 +23,21 @@ public static class OperatorEndpoints
 
         if (options.OrleansDashboard)
         {
-            app.MapOrleansDashboard("/dashboard").ExcludeFromDescription().RequireAuthorization(OperatorServiceCollectionExtensions.PolicyName);
+            // Its requests also tell the silos that someone watches: only then do they feed its counters.
+            var watchers = app.ServiceProvider.GetRequiredService<DashboardWatchers>();
+            app.MapOrleansDashboard("/dashboard")
+                .ExcludeFromDescription()
+                .RequireAuthorization(OperatorServiceCollectionExtensions.PolicyName)
+                .AddEndpointFilter((context, next) =>
+                {
+                    if (SiloAddressRoute.Check(context.HttpContext) is { } problem)
+                    {
+                        return ValueTask.FromResult<object?>(problem);
+                    }
+
+                    watchers.Watched();
+                    return next(context);
+                });
 
             // The dashboard's grain-state route calls a grain's parameterless methods and shows what they return: cart
             // contents, and a call can slide a session. The operator tools are read-only, ids and counts only, so this

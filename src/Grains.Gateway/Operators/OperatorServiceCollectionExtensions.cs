@@ -1,6 +1,8 @@
+using Grains.Shop.Contracts.Operators;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
+using Orleans.Serialization.Configuration;
 
 namespace Grains.Gateway.Operators;
 
@@ -26,6 +28,8 @@ public static class OperatorServiceCollectionExtensions
 
         services.AddSingleton(sp => new MembershipTimeline(sp.GetRequiredService<IOptions<OperatorOptions>>().Value.EventCapacity));
         services.AddSingleton<ClusterMonitor>();
+        services.AddSingleton<DashboardWatchers>();
+        services.Configure<TypeManifestOptions>(o => o.AddAllowedType(typeof(DashboardWatchSignal))); // a type argument of its call
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, OperatorJsonContext.Default));
         if (configuration.GetSection(OperatorOptions.SectionName).Get<OperatorOptions>() is { Enabled: true })
         {

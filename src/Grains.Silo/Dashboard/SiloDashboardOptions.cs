@@ -17,4 +17,11 @@ public sealed class SiloDashboardOptions
     /// charts useful and the idle cost small.
     /// </summary>
     public TimeSpan CounterUpdateInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long after the last sign of a watching operator the silo keeps feeding the dashboard's counters (Orleans'
+    /// meters, every second). Gateways repeat the sign every 30 s while someone looks at the dashboard, so keep this
+    /// well above that. Nobody watching: no feeding at all (docs/dashboard.md, "Cost").
+    /// </summary>
+    public TimeSpan CountersIdleTimeout { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -2,6 +2,7 @@ using Grains.Hosting;
 using Grains.Hosting.Cluster;
 using Grains.Hosting.Redis;
 using Grains.Hosting.Telemetry;
+using Grains.Shop.Contracts.Operators;
 using Grains.Shop.Hosting;
 using Grains.Shop.Storage;
 using Grains.Silo.ActivationJournal;
@@ -18,7 +19,9 @@ using Orleans.Clustering.Redis;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Persistence;
+using Orleans.Providers;
 using Orleans.Runtime.Placement;
+using Orleans.Serialization.Configuration;
 
 namespace Grains.Silo.Hosting;
 
@@ -81,12 +84,20 @@ public static class ShopSiloBuilderExtensions
         }
 
         // Every silo samples its runtime statistics for the dashboard on a timer (a management grain call), whether
-        // anyone looks or not: every Dashboard:CounterUpdateInterval (5 s) instead of every second, which cut the
-        // dashboard's cost on an idle cluster by about half (docs/dashboard.md, "Cost"). Grain-method profiling keeps
-        // the dashboard's default: on only for a minute after someone last looked.
+        // anyone looks or not: every Dashboard:CounterUpdateInterval (5 s) instead of every second. Grain-method
+        // profiling keeps the dashboard's default: on only for a minute after someone last looked.
         silo.AddDashboard();
         services.AddOptions<DashboardOptions>().Configure<IOptions<SiloDashboardOptions>>(
             (dashboard, shop) => dashboard.CounterUpdateIntervalMs = (int)shop.Value.CounterUpdateInterval.TotalMilliseconds);
+
+        // The dashboard's silo host exports every Orleans meter each second, watched or not; here it does so only
+        // while a gateway signals a watching operator (docs/dashboard.md, "Cost").
+        var hostType = DashboardHostParts.FindHostType(services);
+        services.AddSingleton<DashboardWatchSignal>();
+        services.Configure<TypeManifestOptions>(o => o.AddAllowedType(typeof(DashboardWatchSignal))); // named in the gateway's call
+        services.AddKeyedSingleton<IControllable>(DashboardWatchSignal.ProviderName, (sp, _) => sp.GetRequiredService<DashboardWatchSignal>());
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DashboardCountersSwitch>(sp, hostType));
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<DashboardCountersSwitch>());
         return silo;
     }
 

@@ -219,6 +219,10 @@ public class ShopCluster : IAsyncLifetime
         ["Orleans:Membership:NumMissedProbesLimit"] = "3",
     };
 
+    /// <summary>A service of the in-process silo named <paramref name="name"/>.</summary>
+    public T SiloService<T>(string name)
+        where T : notnull => _silos[name].Services.GetRequiredService<T>();
+
     /// <summary>Starts the silo named <paramref name="name"/>; <see cref="StartSiloAsync"/> waits for it to become active.</summary>
     protected virtual async Task LaunchSiloAsync(string name)
     {

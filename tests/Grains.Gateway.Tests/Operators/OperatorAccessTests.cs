@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Grains.Gateway.Tests.Infrastructure;
 using Grains.Testing;
 
@@ -119,6 +121,35 @@ public sealed class OperatorAccessTests(OperatorCluster cluster) : IClassFixture
         using var response = await client.GetAsync(new Uri($"/dashboard/GrainState?grainId={userId}&grainType=Grains.Shop.Carts.CartGrain", UriKind.Relative));
 
         await Problems.AssertProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("/dashboard/SiloCounters/not-a-silo")]
+    [InlineData("/dashboard/SiloProperties/127.0.0.1")]
+    [InlineData("/dashboard/SiloStats/127.0.0.1:11111@x")]
+    [InlineData("/dashboard/HistoricalStats/%20")]
+    public async Task A_malformed_silo_address_to_the_orleans_dashboard_gets_400(string route)
+    {
+        using var client = cluster.Guarded.CreateClient();
+        client.DefaultRequestHeaders.Authorization = OperatorCredentials.Operator;
+
+        using var response = await client.GetAsync(new Uri(route, UriKind.Relative));
+
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").EnumerateObject().Any(), "the problem names the bad route value");
+    }
+
+    [Fact]
+    public async Task A_silo_address_the_dashboard_lists_is_served()
+    {
+        using var client = cluster.Guarded.CreateClient();
+        client.DefaultRequestHeaders.Authorization = OperatorCredentials.Operator;
+        var view = await client.GetFromJsonAsync<JsonElement>(new Uri("/dashboard/DashboardCounters", UriKind.Relative));
+        var address = view.GetProperty("hosts")[0].GetProperty("siloAddress").GetString();
+
+        using var response = await client.GetAsync(new Uri($"/dashboard/SiloProperties/{address}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]

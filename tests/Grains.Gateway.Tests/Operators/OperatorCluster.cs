@@ -14,6 +14,14 @@ public sealed class OperatorCluster : ShopCluster
     private GatewayProcess? _closed;
     private GatewayProcess? _placementOnly;
 
+    /// <summary>How long the silos feed the dashboard's counters after the last sign of a watching operator: short, so that a test sees them stop.</summary>
+    public static readonly TimeSpan CountersIdleTimeout = TimeSpan.FromSeconds(5);
+
+    public OperatorCluster()
+        : base(siloCount: 2, siloSettings: new Dictionary<string, string?> { ["Dashboard:CountersIdleTimeout"] = CountersIdleTimeout.ToString() })
+    {
+    }
+
     public GatewayProcess Guarded => _guarded ?? throw new InvalidOperationException("The cluster has not started.");
 
     public GatewayProcess Closed => _closed ?? throw new InvalidOperationException("The cluster has not started.");
