@@ -1,64 +1,25 @@
+using Grains.Testing;
 using Microsoft.Playwright;
 
 namespace Grains.Gateway.Tests.Browser;
 
 /// <summary>
-/// Playwright driving the machine's Chromium (<see cref="ChromiumPath"/>; Playwright's own browser download is not
-/// used). A missing Chromium fails the test that needs it: <c>.ci/run</c> installs it. Screenshots go to
-/// <see cref="ArtifactsDirectory"/>, in the test output folder.
+/// The machine's Chromium for one test (<see cref="MachineChromium"/>: a missing Chromium fails the test that needs it),
+/// and the screenshots tests save to <see cref="ArtifactsDirectory"/>, in the test output folder.
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    private readonly MachineChromium _chromium;
 
-    private readonly IPlaywright _playwright;
-    private readonly IBrowser _browser;
-
-    private BrowserSession(IPlaywright playwright, IBrowser browser)
-    {
-        _playwright = playwright;
-        _browser = browser;
-    }
+    private BrowserSession(MachineChromium chromium) => _chromium = chromium;
 
     public static string ArtifactsDirectory { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts", "browser")).FullName;
 
-    public static async Task<BrowserSession> StartAsync()
-    {
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException($"{ChromiumPath} is missing: install the Debian package 'chromium' (.ci/run does).");
-        }
-
-        var playwright = await Playwright.CreateAsync();
-        try
-        {
-            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = ChromiumPath,
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-            });
-            return new BrowserSession(playwright, browser);
-        }
-        catch
-        {
-            playwright.Dispose();
-            throw;
-        }
-    }
+    public static async Task<BrowserSession> StartAsync() => new(await MachineChromium.LaunchAsync());
 
     /// <summary>A page of <paramref name="baseUrl"/> that answers the browser's Basic prompt with the operator's credentials.</summary>
-    public async Task<IPage> OpenAsync(Uri baseUrl, string user, string password, int width = 1400, int height = 900)
-    {
-        ArgumentNullException.ThrowIfNull(baseUrl);
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = baseUrl.ToString(),
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            HttpCredentials = new HttpCredentials { Username = user, Password = password },
-        });
-        return await context.NewPageAsync();
-    }
+    public Task<IPage> OpenAsync(Uri baseUrl, string user, string password, int width = 1400, int height = 900) =>
+        _chromium.OpenAsync(baseUrl, user, password, width, height);
 
     /// <summary>Saves a full-page screenshot as <c>{name}.png</c> in <see cref="ArtifactsDirectory"/>.</summary>
     public static async Task<string> ScreenshotAsync(IPage page, string name)
@@ -69,9 +30,5 @@ public sealed class BrowserSession : IAsyncDisposable
         return path;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
+    public ValueTask DisposeAsync() => _chromium.DisposeAsync();
 }
