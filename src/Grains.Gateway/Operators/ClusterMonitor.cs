@@ -8,10 +8,10 @@ namespace Grains.Gateway.Operators;
 /// Reads the cluster through Orleans' management grain for the operator tools, to feed the <see cref="MembershipTimeline"/>
 /// and the API. While someone watches (an operator request in the last <see cref="WatchWindow"/>) it reads the
 /// membership and lists the live activations (which asks every active silo) every <see cref="OperatorOptions.StreamInterval"/>;
-/// concurrent watchers share one read per interval. While nobody watches it reads the membership only: every interval
-/// for <see cref="BusyWindow"/> after the set of active silos changed (<see cref="ActiveSilos"/> reads it from Redis
-/// anyway) or a read saw a change, and otherwise every <see cref="QuietInterval"/>, so that an idle gateway costs the
-/// cluster next to nothing (docs/dashboard.md, "Cost").
+/// concurrent watchers share one read per interval. While nobody watches it reads the membership only, and only while
+/// it moves: every interval for <see cref="BusyWindow"/> after the set of active silos changed (<see cref="ActiveSilos"/>
+/// reads it from Redis anyway, for routing) or a read saw a change, and for as long as a silo is joining or shutting
+/// down. An unwatched gateway whose cluster is still makes no call at all (docs/dashboard.md, "Cost").
 /// </summary>
 public sealed partial class ClusterMonitor(
     IClusterClient cluster,
@@ -32,8 +32,8 @@ public sealed partial class ClusterMonitor(
     /// <summary>How long after a membership change nobody watches the membership is still read every interval.</summary>
     public static readonly TimeSpan BusyWindow = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often the membership is read when nobody watches and nothing changed.</summary>
-    public static readonly TimeSpan QuietInterval = TimeSpan.FromSeconds(10);
+    /// <summary>How long after its last sign of life a joining or shutting-down silo keeps an unwatched gateway reading.</summary>
+    public static readonly TimeSpan TransitionWatch = TimeSpan.FromMinutes(2);
 
     private readonly SemaphoreSlim _reading = new(1, 1);
     private readonly TimeSpan _interval = options.Value.StreamInterval;
@@ -81,8 +81,9 @@ public sealed partial class ClusterMonitor(
                     _busyUntil = time.GetTimestamp() + (long)(BusyWindow.TotalSeconds * time.TimestampFrequency);
                 }
 
-                var due = watched || time.GetTimestamp() < Volatile.Read(ref _busyUntil) ? _interval * 0.9 : QuietInterval - (_interval * 0.5);
-                if (Volatile.Read(ref _latest) is not { } latest || time.GetUtcNow() - latest.At >= due)
+                var latest = Volatile.Read(ref _latest);
+                var moving = watched || latest is null || time.GetTimestamp() < Volatile.Read(ref _busyUntil) || latest.Hosts.Any(h => IsInTransition(h, latest.At));
+                if (moving && (latest is null || time.GetUtcNow() - latest.At >= _interval * 0.9))
                 {
                     await ReadAsync(watched, stoppingToken).ConfigureAwait(false);
                 }
@@ -158,6 +159,14 @@ public sealed partial class ClusterMonitor(
         Interlocked.Increment(ref _managementCalls);
         metrics.ManagementCall();
     }
+
+    /// <summary>
+    /// A silo on its way in or out, whose next status the timeline waits for; a row left in such a status by a process
+    /// that died on the way (Orleans clears it only days later) stops counting after <see cref="TransitionWatch"/>.
+    /// </summary>
+    private static bool IsInTransition(MembershipEntry host, DateTimeOffset at) =>
+        host.Status is SiloStatus.Created or SiloStatus.Joining or SiloStatus.ShuttingDown or SiloStatus.Stopping
+        && at - ClusterViews.Utc(host.IAmAliveTime > host.StartTime ? host.IAmAliveTime : host.StartTime) < TransitionWatch;
 
     /// <summary>The shop's grains; Orleans' own (system grains, the dashboard's) are not shown.</summary>
     private static bool IsShopGrain(DetailedGrainStatistic grain) =>

@@ -8,12 +8,12 @@ using silo::Grains.Silo.Dashboard;
 namespace Grains.Gateway.Tests.Operators;
 
 /// <summary>
-/// The silos feed the Orleans dashboard's counters only while an operator watches it through a gateway (a real gateway
-/// process, in-process silos): not after they start, from the first request to the dashboard, and no longer once
-/// nobody has looked for the idle timeout.
+/// What the operator tools cost a cluster nobody watches (real gateway processes, in-process silos): the silos feed the
+/// Orleans dashboard's counters only while an operator watches it, and an unwatched gateway makes no management call
+/// while the cluster is still.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class DashboardCountersTests(OperatorCluster cluster) : IClassFixture<OperatorCluster>
+public sealed class UnwatchedCostTests(OperatorCluster cluster) : IClassFixture<OperatorCluster>
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(60);
 
@@ -47,6 +47,37 @@ public sealed class DashboardCountersTests(OperatorCluster cluster) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, frame.StatusCode);
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.All(cluster.SiloNames, name => Assert.False(Switch(name).IsFeeding, $"{name} fed the counters for the placement view."));
+    }
+
+    [Fact]
+    public async Task An_unwatched_gateway_makes_no_management_call_while_the_cluster_is_still()
+    {
+        // Nothing else looks through this gateway; a scrape of /metrics does not count as watching.
+        using var client = cluster.PlacementOnly.CreateClient();
+        client.DefaultRequestHeaders.Authorization = OperatorCredentials.Operator;
+        long calls = -1;
+        await Poll.UntilAsync(
+            async () =>
+            {
+                var before = await ManagementCallsAsync(client);
+                await Task.Delay(TimeSpan.FromSeconds(5));
+                calls = await ManagementCallsAsync(client);
+                return calls == before;
+            },
+            TimeSpan.FromSeconds(150),
+            "the gateway to stop reading the cluster once its silos have joined");
+
+        // Longer than any period at which an idle gateway once polled the membership (10 s).
+        await Task.Delay(TimeSpan.FromSeconds(15));
+
+        Assert.Equal(calls, await ManagementCallsAsync(client));
+    }
+
+    private static async Task<long> ManagementCallsAsync(HttpClient client)
+    {
+        var text = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        var line = text.Split('\n').FirstOrDefault(l => l.StartsWith("grains_gateway_management_calls", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private DashboardCountersSwitch Switch(string name) => cluster.SiloService<DashboardCountersSwitch>(name);
