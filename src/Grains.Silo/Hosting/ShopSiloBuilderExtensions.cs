@@ -83,21 +83,23 @@ public static class ShopSiloBuilderExtensions
             return silo;
         }
 
-        // Every silo samples its runtime statistics for the dashboard on a timer (a management grain call), whether
-        // anyone looks or not: every Dashboard:CounterUpdateInterval (5 s) instead of every second. Grain-method
-        // profiling keeps the dashboard's default: on only for a minute after someone last looked.
+        // While someone watches, every silo samples its runtime statistics for the dashboard every
+        // Dashboard:CounterUpdateInterval (5 s) instead of every second. Grain-method profiling keeps the dashboard's
+        // default: on only for a minute after someone last looked.
         silo.AddDashboard();
         services.AddOptions<DashboardOptions>().Configure<IOptions<SiloDashboardOptions>>(
             (dashboard, shop) => dashboard.CounterUpdateIntervalMs = (int)shop.Value.CounterUpdateInterval.TotalMilliseconds);
 
-        // The dashboard's silo host exports every Orleans meter each second, watched or not; here it does so only
-        // while a gateway signals a watching operator (docs/dashboard.md, "Cost").
+        // The dashboard's silo host exports every Orleans meter each second, and its silo service samples the silo's
+        // statistics, watched or not; here both happen only while a gateway signals a watching operator
+        // (docs/dashboard.md, "Cost").
         var hostType = DashboardHostParts.FindHostType(services);
         services.AddSingleton<DashboardWatchSignal>();
         services.Configure<TypeManifestOptions>(o => o.AddAllowedType(typeof(DashboardWatchSignal))); // named in the gateway's call
         services.AddKeyedSingleton<IControllable>(DashboardWatchSignal.ProviderName, (sp, _) => sp.GetRequiredService<DashboardWatchSignal>());
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DashboardCountersSwitch>(sp, hostType));
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<DashboardCountersSwitch>());
+        services.AddSingleton<IOutgoingGrainCallFilter, UnwatchedStatisticsFilter>();
         return silo;
     }
 

@@ -14,11 +14,18 @@ public sealed class OperatorCluster : ShopCluster
     private GatewayProcess? _closed;
     private GatewayProcess? _placementOnly;
 
-    /// <summary>How long the silos feed the dashboard's counters after the last sign of a watching operator: short, so that a test sees them stop.</summary>
+    /// <summary>
+    /// How long the silos feed the dashboard's counters and sample their statistics (every second here) after the last
+    /// sign of a watching operator: short, so that a test sees them stop.
+    /// </summary>
     public static readonly TimeSpan CountersIdleTimeout = TimeSpan.FromSeconds(5);
 
     public OperatorCluster()
-        : base(siloCount: 2, siloSettings: new Dictionary<string, string?> { ["Dashboard:CountersIdleTimeout"] = CountersIdleTimeout.ToString() })
+        : base(siloCount: 2, siloSettings: new Dictionary<string, string?>
+        {
+            ["Dashboard:CountersIdleTimeout"] = CountersIdleTimeout.ToString(),
+            ["Dashboard:CounterUpdateInterval"] = "00:00:01",
+        })
     {
     }
 

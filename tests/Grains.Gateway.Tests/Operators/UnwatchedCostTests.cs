@@ -1,6 +1,8 @@
 extern alias silo;
 
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Grains.Gateway.Tests.Infrastructure;
 using Grains.Testing;
 using silo::Grains.Silo.Dashboard;
@@ -18,16 +20,24 @@ public sealed class UnwatchedCostTests(OperatorCluster cluster) : IClassFixture<
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task Silos_feed_the_dashboards_counters_only_while_an_operator_watches()
+    public async Task Silos_feed_the_dashboards_counters_and_statistics_only_while_an_operator_watches()
     {
         Assert.All(cluster.SiloNames, name => Assert.False(Switch(name).IsFeeding, $"{name} fed the counters before anyone looked."));
-
         using var client = cluster.Guarded.CreateClient();
         client.DefaultRequestHeaders.Authorization = OperatorCredentials.Operator;
-        using var response = await client.GetAsync(new Uri("/dashboard/DashboardCounters", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var silo = cluster.SiloNames[0];
+        var statistics = new Uri($"/dashboard/HistoricalStats/{cluster.SiloService<ILocalSiloDetails>(silo).SiloAddress.ToParsableString()}", UriKind.Relative);
+
+        // The first look: the silo sampled nothing while nobody watched, so its history is all gaps.
+        var unwatched = await client.GetFromJsonAsync<JsonElement>(statistics);
+        Assert.True(unwatched.GetArrayLength() > 0);
+        Assert.All(unwatched.EnumerateArray(), sample => Assert.Equal(JsonValueKind.Null, sample.ValueKind));
 
         await Poll.UntilAsync(() => Task.FromResult(cluster.SiloNames.All(name => Switch(name).IsFeeding)), s_timeout, "every silo to feed the counters of a watched dashboard");
+        await Poll.UntilAsync(
+            async () => (await client.GetFromJsonAsync<JsonElement>(statistics)).EnumerateArray().Any(sample => sample.ValueKind == JsonValueKind.Object),
+            s_timeout,
+            $"{silo} to sample its statistics once watched");
         await Poll.UntilAsync(
             () => Task.FromResult(cluster.SiloNames.All(name => !Switch(name).IsFeeding)),
             s_timeout,
