@@ -14,10 +14,21 @@ internal static class DashboardCostCommand
         var users = new Option<int>("--users") { Description = "Users given a cart before measuring.", DefaultValueFactory = _ => 200 };
         var modes = new Option<string>("--modes")
         {
-            Description = "Comma list of modes, or 'all': " + string.Join(", ", Enum.GetNames<DashboardMode>()) + ". Ratios need Off.",
+            Description = "Comma list of modes, or 'all': " + string.Join(", ", Enum.GetNames<DashboardMode>()) + ". Each mode but Off is measured beside an Off cluster of its own.",
             DefaultValueFactory = _ => "all",
         };
-        modes.Validators.Add(r => { if (ParseModes(r.GetValueOrDefault<string>() ?? string.Empty) is null) { r.AddError($"--modes: unknown mode in '{r.GetValueOrDefault<string>()}'."); } });
+        modes.Validators.Add(r =>
+        {
+            var parsed = ParseModes(r.GetValueOrDefault<string>() ?? string.Empty);
+            if (parsed is null)
+            {
+                r.AddError($"--modes: unknown mode in '{r.GetValueOrDefault<string>()}'.");
+            }
+            else if (!parsed.Any(m => m != DashboardMode.Off))
+            {
+                r.AddError("--modes needs a mode besides Off: Off is measured beside each of them.");
+            }
+        });
         foreach (var seconds in new[] { warmUp, duration })
         {
             seconds.Validators.Add(r => { if (r.GetValueOrDefault<double>() is < 1 or > 600) { r.AddError($"{r.Option.Name} must be between 1 and 600 seconds."); } });
@@ -29,8 +40,8 @@ internal static class DashboardCostCommand
         var command = new Command(
             "dashboard",
             "Measures the CPU of the silos and the gateway (from /proc/<pid>/stat) with the dashboard off, on with nobody watching, "
-            + "and watched by one headless Chromium (the Orleans dashboard, then the placement view). Starts redis-server, the silos "
-            + "and the gateway as processes for each mode, and stops them all.")
+            + "and watched by one headless Chromium (the Orleans dashboard, then the placement view), each beside a cluster with the "
+            + "dashboard off, in the same window. Starts redis-server, the silos and the gateway as processes for each cluster, and stops them all.")
         {
             warmUp, duration, rounds, silos, users, modes,
         };

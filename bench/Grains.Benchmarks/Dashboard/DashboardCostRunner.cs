@@ -9,9 +9,12 @@ using Grains.Testing;
 namespace Grains.Benchmarks.Dashboard;
 
 /// <summary>
-/// For each mode of each round: starts redis-server, the silos and the gateway as processes (as shipped: Production,
-/// their own content root), gives some users a cart, lets it settle, then reads the CPU time of every silo and of the
-/// gateway from /proc/{pid}/stat over a quiet window (no shop traffic), and stops every process it started.
+/// For each mode of each round: starts two clusters side by side, each with its own redis-server, silos and gateway as
+/// processes (as shipped: Production, their own content root): one with the dashboard off, one in the mode. Gives some
+/// users a cart on each, lets them settle, then reads the CPU time of every silo and gateway of both from
+/// /proc/{pid}/stat over the same quiet window (no shop traffic), and stops every process it started. Measuring the
+/// baseline in the same window, on the same loaded machine, is what lets a small difference show: clusters measured
+/// one after the other differed by more than the dashboard costs.
 /// </summary>
 internal static class DashboardCostRunner
 {
@@ -20,13 +23,14 @@ internal static class DashboardCostRunner
         var samples = new List<DashboardCostSample>();
         for (var round = 1; round <= settings.Rounds; round++)
         {
-            foreach (var mode in settings.Modes)
+            foreach (var mode in settings.Modes.Where(m => m != DashboardMode.Off))
             {
-                await progress.WriteLineAsync($"Round {round} of {settings.Rounds}: {mode} (load average {GatewayRunner.LoadAverage()})...");
+                await progress.WriteLineAsync($"Round {round} of {settings.Rounds}: {mode} beside Off (load average {GatewayRunner.LoadAverage()})...");
                 var sample = await MeasureAsync(settings, mode, round, progress, cancellationToken);
                 samples.Add(sample);
                 await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"  silos {Percent(sample.SilosCpu, sample.Window)} of a core, gateway {Percent(sample.GatewayCpu, sample.Window)}"));
+                    $"  {mode}: silos {Percent(sample.SilosCpu, sample.Window)} of a core, gateway {Percent(sample.GatewayCpu, sample.Window)}; "
+                    + $"Off beside it: silos {Percent(sample.Off.SilosCpu, sample.Window)}, gateway {Percent(sample.Off.GatewayCpu, sample.Window)}"));
             }
         }
 
@@ -37,53 +41,37 @@ internal static class DashboardCostRunner
 
     private static async Task<DashboardCostSample> MeasureAsync(DashboardCostSettings settings, DashboardMode mode, int round, TextWriter progress, CancellationToken cancellationToken)
     {
-        await using var redis = await RedisServer.StartAsync(cancellationToken: cancellationToken);
-        var cluster = new[] { $"--Redis:ConnectionString={redis.ConnectionString}", $"--Cluster:Id=dash-{Guid.NewGuid():N}" };
-        var runtime = new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Production" };
-        var operatorKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        var on = mode != DashboardMode.Off;
         var processes = new List<ProjectProcess>();
+        var redisServers = new List<RedisServer>();
         try
         {
-            var siloAssembly = RepositoryPaths.BuiltAssembly("Grains.Silo");
-            var silos = Enumerable.Range(1, settings.Silos).Select(i => Start(processes, $"silo-{i}", siloAssembly,
-                [.. cluster, $"--Silo:Name=silo-{i}", "--Silo:Port=0", "--Silo:GatewayPort=0", $"--Dashboard:Enabled={on}", .. GatewayRunner.ContentRoot(siloAssembly)],
-                runtime)).ToList();
-            var gatewayUrl = GatewayRunner.LoopbackUrl();
-            var gatewayAssembly = RepositoryPaths.BuiltAssembly("Grains.Gateway");
-            var gatewayEnvironment = new Dictionary<string, string>(runtime) { ["Gateway__TokenKey"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)) };
-            if (on && mode != DashboardMode.SilosOnly)
-            {
-                gatewayEnvironment["Dashboard__OperatorKey"] = operatorKey;
-            }
-
-            var gateway = Start(processes, "gateway", gatewayAssembly, [.. cluster, "--urls", gatewayUrl.ToString(), .. GatewayRunner.ContentRoot(gatewayAssembly)], gatewayEnvironment);
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-            await GatewayRunner.WaitUntilOkAsync(http, new Uri(gatewayUrl, "/health/ready"), gateway, cancellationToken);
-            await CreateCartsAsync(http, gatewayUrl, settings, cancellationToken);
-
+            var started = await Task.WhenAll(
+                StartClusterAsync(settings, DashboardMode.Off, processes, redisServers, cancellationToken),
+                StartClusterAsync(settings, mode, processes, redisServers, cancellationToken));
+            var (off, on) = (started[0], started[1]);
             await using var browser = mode switch
             {
-                DashboardMode.OrleansDashboardWatched => await WatchingBrowser.OpenAsync(new Uri(gatewayUrl, "/dashboard/"), operatorKey),
-                DashboardMode.PlacementWatched => await WatchingBrowser.OpenAsync(new Uri(gatewayUrl, "/dashboard/placement"), operatorKey),
+                DashboardMode.OrleansDashboardWatched => await WatchingBrowser.OpenAsync(new Uri(on.GatewayUrl, "/dashboard/"), on.OperatorKey),
+                DashboardMode.PlacementWatched => await WatchingBrowser.OpenAsync(new Uri(on.GatewayUrl, "/dashboard/placement"), on.OperatorKey),
                 _ => null,
             };
-            await progress.WriteLineAsync($"  settling for {settings.WarmUp.TotalSeconds:0} s, then measuring for {settings.Duration.TotalSeconds:0} s...");
+            await progress.WriteLineAsync($"  settling for {settings.WarmUp.TotalSeconds:0} s, then measuring both for {settings.Duration.TotalSeconds:0} s...");
             await Task.Delay(settings.WarmUp, cancellationToken);
 
-            var silosBefore = silos.Select(s => ProcessCpu.Of(s.Id)).ToList();
-            var gatewayBefore = ProcessCpu.Of(gateway.Id);
-            var started = TimeProvider.System.GetTimestamp();
+            var offBefore = off.ReadCpu();
+            var onBefore = on.ReadCpu();
+            var startedAt = TimeProvider.System.GetTimestamp();
             await Task.Delay(settings.Duration, cancellationToken);
-            var window = TimeProvider.System.GetElapsedTime(started);
-            var silosCpu = silos.Select((s, i) => ProcessCpu.Of(s.Id) - silosBefore[i]).ToList();
-            var gatewayCpu = ProcessCpu.Of(gateway.Id) - gatewayBefore;
+            var window = TimeProvider.System.GetElapsedTime(startedAt);
+            var offCpu = off.ReadCpu().Since(offBefore);
+            var onCpu = on.ReadCpu().Since(onBefore);
             if (processes.FirstOrDefault(p => p.HasExited) is { } exited)
             {
                 throw new InvalidOperationException($"{exited} exited during the measurement:{Environment.NewLine}{exited.RecentOutput}");
             }
 
-            return new DashboardCostSample(mode, round, window, silosCpu.Aggregate(TimeSpan.Zero, (a, b) => a + b), gatewayCpu, silosCpu.Max());
+            return new DashboardCostSample(mode, round, window, onCpu.Silos, onCpu.Gateway, onCpu.BusiestSilo,
+                new DashboardCostSample(DashboardMode.Off, round, window, offCpu.Silos, offCpu.Gateway, offCpu.BusiestSilo, null));
         }
         finally
         {
@@ -92,13 +80,55 @@ internal static class DashboardCostRunner
             {
                 await GatewayRunner.StopAsync(process);
             }
+
+            foreach (var redis in redisServers)
+            {
+                await redis.DisposeAsync();
+            }
         }
+    }
+
+    /// <summary>redis-server, the silos and the gateway of one cluster in <paramref name="mode"/>, with carts given out; every process is added to <paramref name="processes"/> as it starts.</summary>
+    private static async Task<CostCluster> StartClusterAsync(
+        DashboardCostSettings settings, DashboardMode mode, List<ProjectProcess> processes, List<RedisServer> redisServers, CancellationToken cancellationToken)
+    {
+        var redis = await RedisServer.StartAsync(cancellationToken: cancellationToken);
+        lock (redisServers)
+        {
+            redisServers.Add(redis);
+        }
+
+        var cluster = new[] { $"--Redis:ConnectionString={redis.ConnectionString}", $"--Cluster:Id=dash-{Guid.NewGuid():N}" };
+        var runtime = new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Production" };
+        var operatorKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        var on = mode != DashboardMode.Off;
+        var siloAssembly = RepositoryPaths.BuiltAssembly("Grains.Silo");
+        var silos = Enumerable.Range(1, settings.Silos).Select(i => Start(processes, $"{mode}-silo-{i}", siloAssembly,
+            [.. cluster, $"--Silo:Name=silo-{i}", "--Silo:Port=0", "--Silo:GatewayPort=0", $"--Dashboard:Enabled={on}", .. GatewayRunner.ContentRoot(siloAssembly)],
+            runtime)).ToList();
+        var gatewayUrl = GatewayRunner.LoopbackUrl();
+        var gatewayAssembly = RepositoryPaths.BuiltAssembly("Grains.Gateway");
+        var gatewayEnvironment = new Dictionary<string, string>(runtime) { ["Gateway__TokenKey"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)) };
+        if (on && mode != DashboardMode.SilosOnly)
+        {
+            gatewayEnvironment["Dashboard__OperatorKey"] = operatorKey;
+        }
+
+        var gateway = Start(processes, $"{mode}-gateway", gatewayAssembly, [.. cluster, "--urls", gatewayUrl.ToString(), .. GatewayRunner.ContentRoot(gatewayAssembly)], gatewayEnvironment);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        await GatewayRunner.WaitUntilOkAsync(http, new Uri(gatewayUrl, "/health/ready"), gateway, cancellationToken);
+        await CreateCartsAsync(http, gatewayUrl, settings, cancellationToken);
+        return new CostCluster(silos, gateway, gatewayUrl, operatorKey);
     }
 
     private static ProjectProcess Start(List<ProjectProcess> processes, string name, string assembly, string[] arguments, IReadOnlyDictionary<string, string> environment)
     {
         var process = ProjectProcess.Start(name, assembly, arguments, environment);
-        processes.Add(process);
+        lock (processes)
+        {
+            processes.Add(process);
+        }
+
         return process;
     }
 
