@@ -46,23 +46,17 @@ public sealed partial class DashboardCountersSwitch(
         _stopping.Dispose();
     }
 
-    private async Task OnActiveAsync(CancellationToken cancellationToken)
+    private Task OnActiveAsync(CancellationToken cancellationToken)
     {
+        // Started with the silo (a lifecycle stage before Active): stopped until someone watches. Nothing else touches
+        // the host before the signal is subscribed below.
         _host = services.GetRequiredService(hostType);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            // Started with the silo (a lifecycle stage before Active): stopped until someone watches.
-            ((IDisposable)_host).Dispose();
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        ((IDisposable)_host).Dispose();
 
         signal.Watched += OnWatched;
         var period = _idleTimeout / 4;
         _idleCheck = time.CreateTimer(_ => _ = StopIfIdleAsync(), null, period, period);
+        return Task.CompletedTask;
     }
 
     private async Task OnStoppingAsync(CancellationToken cancellationToken)

@@ -93,7 +93,7 @@ public static class ShopSiloBuilderExtensions
         // The dashboard's silo host exports every Orleans meter each second, and its silo service samples the silo's
         // statistics, watched or not; here both happen only while a gateway signals a watching operator
         // (docs/dashboard.md, "Cost").
-        var hostType = DashboardHostParts.FindHostType(services);
+        var hostType = DashboardHostType.Find(services);
         services.AddSingleton<DashboardWatchSignal>();
         services.Configure<TypeManifestOptions>(o => o.AddAllowedType(typeof(DashboardWatchSignal))); // named in the gateway's call
         services.AddKeyedSingleton<IControllable>(DashboardWatchSignal.ProviderName, (sp, _) => sp.GetRequiredService<DashboardWatchSignal>());

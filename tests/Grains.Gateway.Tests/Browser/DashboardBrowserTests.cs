@@ -126,8 +126,7 @@ public sealed class DashboardBrowserTests(PlacementCluster cluster) : IClassFixt
 
     private async Task<IReadOnlyList<string>> ActiveSiloAddressesAsync()
     {
-        using var client = cluster.OperatorGateway.CreateClient();
-        client.DefaultRequestHeaders.Authorization = OperatorCredentials.Operator;
+        using var client = cluster.OperatorGateway.CreateOperatorClient();
         var view = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/cluster", UriKind.Relative));
         return [.. view.GetProperty("silos").EnumerateArray().Where(s => s.GetProperty("status").GetString() == "active").Select(s => s.GetProperty("address").GetString()!)];
     }
@@ -135,8 +134,7 @@ public sealed class DashboardBrowserTests(PlacementCluster cluster) : IClassFixt
     /// <summary>Whether the cluster API lists the cart of each of <paramref name="users"/> on <paramref name="silo"/>.</summary>
     private async Task<bool> AllListedOnAsync(string silo, IEnumerable<WatchedUser> users)
     {
-        using var client = cluster.OperatorGateway.CreateClient();
-        client.DefaultRequestHeaders.Authorization = OperatorCredentials.Operator;
+        using var client = cluster.OperatorGateway.CreateOperatorClient();
         var carts = await client.GetFromJsonAsync<JsonElement>(new Uri($"/api/cluster/grains?type=cart&silo={Uri.EscapeDataString(silo)}", UriKind.Relative));
         var listed = carts.EnumerateArray().Select(g => g.GetProperty("key").GetString()).ToHashSet(StringComparer.Ordinal);
         return users.All(u => listed.Contains(u.UserId));

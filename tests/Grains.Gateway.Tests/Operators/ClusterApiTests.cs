@@ -148,10 +148,5 @@ public sealed class ClusterApiTests(OperatorCluster cluster) : IClassFixture<Ope
         return result;
     }
 
-    private HttpClient OperatorClient()
-    {
-        var client = cluster.Guarded.CreateClient();
-        client.DefaultRequestHeaders.Authorization = OperatorCredentials.Operator;
-        return client;
-    }
+    private HttpClient OperatorClient() => cluster.Guarded.CreateOperatorClient();
 }

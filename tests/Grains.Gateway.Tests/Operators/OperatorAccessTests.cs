@@ -17,8 +17,7 @@ public sealed class OperatorAccessTests(OperatorCluster cluster) : IClassFixture
     [MemberData(nameof(OperatorRoutes))]
     public async Task Without_an_operator_key_an_operator_route_is_not_found(string route)
     {
-        using var client = cluster.Closed.CreateClient();
-        client.DefaultRequestHeaders.Authorization = OperatorCredentials.Operator;
+        using var client = cluster.Closed.CreateOperatorClient();
 
         using var response = await client.GetAsync(new Uri(route, UriKind.Relative));
 
@@ -85,8 +84,7 @@ public sealed class OperatorAccessTests(OperatorCluster cluster) : IClassFixture
     [Fact]
     public async Task The_operator_gets_the_orleans_dashboard()
     {
-        using var client = cluster.Guarded.CreateClient();
-        client.DefaultRequestHeaders.Authorization = OperatorCredentials.Operator;
+        using var client = cluster.Guarded.CreateOperatorClient();
 
         using var response = await client.GetAsync(new Uri("/dashboard/", UriKind.Relative));
 
@@ -98,8 +96,7 @@ public sealed class OperatorAccessTests(OperatorCluster cluster) : IClassFixture
     [Fact]
     public async Task Without_the_orleans_dashboard_the_placement_view_is_still_served()
     {
-        using var client = cluster.PlacementOnly.CreateClient();
-        client.DefaultRequestHeaders.Authorization = OperatorCredentials.Operator;
+        using var client = cluster.PlacementOnly.CreateOperatorClient();
 
         using var dashboard = await client.GetAsync(new Uri("/dashboard/", UriKind.Relative));
         using var placement = await client.GetAsync(new Uri("/dashboard/placement", UriKind.Relative));
@@ -115,8 +112,7 @@ public sealed class OperatorAccessTests(OperatorCluster cluster) : IClassFixture
         using var shop = new ShopClient(cluster.Guarded.CreateClient());
         await shop.SignInAsync(userId);
         (await shop.AddItemAsync("TEA-001", 1)).Dispose();
-        using var client = cluster.Guarded.CreateClient();
-        client.DefaultRequestHeaders.Authorization = OperatorCredentials.Operator;
+        using var client = cluster.Guarded.CreateOperatorClient();
 
         using var response = await client.GetAsync(new Uri($"/dashboard/GrainState?grainId={userId}&grainType=Grains.Shop.Carts.CartGrain", UriKind.Relative));
 
@@ -130,8 +126,7 @@ public sealed class OperatorAccessTests(OperatorCluster cluster) : IClassFixture
     [InlineData("/dashboard/HistoricalStats/%20")]
     public async Task A_malformed_silo_address_to_the_orleans_dashboard_gets_400(string route)
     {
-        using var client = cluster.Guarded.CreateClient();
-        client.DefaultRequestHeaders.Authorization = OperatorCredentials.Operator;
+        using var client = cluster.Guarded.CreateOperatorClient();
 
         using var response = await client.GetAsync(new Uri(route, UriKind.Relative));
 
@@ -142,8 +137,7 @@ public sealed class OperatorAccessTests(OperatorCluster cluster) : IClassFixture
     [Fact]
     public async Task A_silo_address_the_dashboard_lists_is_served()
     {
-        using var client = cluster.Guarded.CreateClient();
-        client.DefaultRequestHeaders.Authorization = OperatorCredentials.Operator;
+        using var client = cluster.Guarded.CreateOperatorClient();
         var view = await client.GetFromJsonAsync<JsonElement>(new Uri("/dashboard/DashboardCounters", UriKind.Relative));
         var address = view.GetProperty("hosts")[0].GetProperty("siloAddress").GetString();
 
@@ -155,8 +149,7 @@ public sealed class OperatorAccessTests(OperatorCluster cluster) : IClassFixture
     [Fact]
     public async Task The_operator_scrapes_orleans_and_gateway_metrics()
     {
-        using var client = cluster.Guarded.CreateClient();
-        client.DefaultRequestHeaders.Authorization = OperatorCredentials.Operator;
+        using var client = cluster.Guarded.CreateOperatorClient();
         (await client.GetAsync(new Uri("/api/cluster", UriKind.Relative))).Dispose();
 
         var text = string.Empty;

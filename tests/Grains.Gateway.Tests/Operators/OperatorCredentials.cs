@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Grains.Gateway.Tests.Infrastructure;
 
 namespace Grains.Gateway.Tests.Operators;
 
@@ -11,4 +12,13 @@ public static class OperatorCredentials
 
     /// <summary>The right credentials for <see cref="OperatorCluster.Guarded"/>.</summary>
     public static AuthenticationHeaderValue Operator => Basic("operator", OperatorCluster.OperatorKey);
+
+    /// <summary>A client of <paramref name="gateway"/> that sends <see cref="Operator"/> with every request.</summary>
+    public static HttpClient CreateOperatorClient(this GatewayProcess gateway)
+    {
+        ArgumentNullException.ThrowIfNull(gateway);
+        var client = gateway.CreateClient();
+        client.DefaultRequestHeaders.Authorization = Operator;
+        return client;
+    }
 }

@@ -23,8 +23,7 @@ public sealed class UnwatchedCostTests(OperatorCluster cluster) : IClassFixture<
     public async Task Silos_feed_the_dashboards_counters_and_statistics_only_while_an_operator_watches()
     {
         Assert.All(cluster.SiloNames, name => Assert.False(Switch(name).IsFeeding, $"{name} fed the counters before anyone looked."));
-        using var client = cluster.Guarded.CreateClient();
-        client.DefaultRequestHeaders.Authorization = OperatorCredentials.Operator;
+        using var client = cluster.Guarded.CreateOperatorClient();
         var silo = cluster.SiloNames[0];
         var statistics = new Uri($"/dashboard/HistoricalStats/{cluster.SiloService<ILocalSiloDetails>(silo).SiloAddress.ToParsableString()}", UriKind.Relative);
 
@@ -47,8 +46,7 @@ public sealed class UnwatchedCostTests(OperatorCluster cluster) : IClassFixture<
     [Fact]
     public async Task The_placement_view_alone_does_not_wake_the_counters()
     {
-        using var client = cluster.Guarded.CreateClient();
-        client.DefaultRequestHeaders.Authorization = OperatorCredentials.Operator;
+        using var client = cluster.Guarded.CreateOperatorClient();
         using var response = await client.GetAsync(new Uri("/api/cluster", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
@@ -63,8 +61,7 @@ public sealed class UnwatchedCostTests(OperatorCluster cluster) : IClassFixture<
     public async Task An_unwatched_gateway_makes_no_management_call_while_the_cluster_is_still()
     {
         // Nothing else looks through this gateway; a scrape of /metrics does not count as watching.
-        using var client = cluster.PlacementOnly.CreateClient();
-        client.DefaultRequestHeaders.Authorization = OperatorCredentials.Operator;
+        using var client = cluster.PlacementOnly.CreateOperatorClient();
         long calls = -1;
         await Poll.UntilAsync(
             async () =>

@@ -10,9 +10,9 @@ namespace Grains.Silo.Dashboard;
 /// disposable), never by name; a package that changes that shape stops the silo at start instead of leaving the
 /// dashboard's export running unwatched.
 /// </summary>
-internal static class DashboardHostParts
+internal static class DashboardHostType
 {
-    public static Type FindHostType(IServiceCollection services)
+    public static Type Find(IServiceCollection services)
     {
         var package = typeof(DashboardOptions).Assembly;
         var hosts = services.Select(d => d.ServiceType)
