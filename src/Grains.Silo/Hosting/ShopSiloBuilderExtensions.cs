@@ -90,14 +90,14 @@ public static class ShopSiloBuilderExtensions
         services.AddOptions<DashboardOptions>().Configure<IOptions<SiloDashboardOptions>>(
             (dashboard, shop) => dashboard.CounterUpdateIntervalMs = (int)shop.Value.CounterUpdateInterval.TotalMilliseconds);
 
-        // The dashboard's silo host exports every Orleans meter each second, and its silo service samples the silo's
-        // statistics, watched or not; here both happen only while a gateway signals a watching operator
-        // (docs/dashboard.md, "Cost").
-        var hostType = DashboardHostType.Find(services);
+        // The dashboard's silo host exports every Orleans meter each second, its profiler wakes each second, and its
+        // silo service samples the silo's statistics, watched or not; here all three happen only while a gateway
+        // signals a watching operator (docs/dashboard.md, "Cost").
+        var timedParts = DashboardTimedParts.Find(services);
         services.AddSingleton<DashboardWatchSignal>();
         services.Configure<TypeManifestOptions>(o => o.AddAllowedType(typeof(DashboardWatchSignal))); // named in the gateway's call
         services.AddKeyedSingleton<IControllable>(DashboardWatchSignal.ProviderName, (sp, _) => sp.GetRequiredService<DashboardWatchSignal>());
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DashboardCountersSwitch>(sp, hostType));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DashboardCountersSwitch>(sp, (IReadOnlyList<Type>)timedParts));
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<DashboardCountersSwitch>());
         services.AddSingleton<IOutgoingGrainCallFilter, UnwatchedStatisticsFilter>();
         return silo;
