@@ -13,9 +13,9 @@ namespace Grains.Silo.Dashboard;
 /// interval in the package, and most of what the dashboard cost an idle silo), and its grain-method profiler, which
 /// wakes every second to send what it profiled. Once the silo has started this switch disposes both, which stops their
 /// timers (the host's other work, its grain and the silo's version, is done by then). It waits for the host's start to
-/// complete, not only for the silo's Active stage: the profiler starts its timer in the silo's very last stage. When a gateway signals that
-/// someone watches (<see cref="DashboardWatchSignal"/>), it has both take part in a lifecycle of their own that starts
-/// at once, which starts their timers again; once no signal came for
+/// complete, not only for the silo's Active stage: the profiler starts its timer in the silo's very last stage. When a
+/// gateway signals that someone watches (<see cref="DashboardWatchSignal"/>), it has both take part in a lifecycle of
+/// their own that starts at once, which starts their timers again; once no signal came for
 /// <see cref="SiloDashboardOptions.CountersIdleTimeout"/>, it disposes them again. Only their public interfaces are used.
 /// </summary>
 public sealed partial class DashboardCountersSwitch(
