@@ -18,7 +18,7 @@ namespace Grains.Silo.Dashboard;
 /// </summary>
 internal static class DashboardTimedParts
 {
-    public static Type[] Find(IServiceCollection services)
+    public static IReadOnlyList<Type> Find(IServiceCollection services)
     {
         var package = typeof(DashboardOptions).Assembly;
         var hosts = services.Select(d => d.ServiceType)

@@ -97,7 +97,7 @@ public static class ShopSiloBuilderExtensions
         services.AddSingleton<DashboardWatchSignal>();
         services.Configure<TypeManifestOptions>(o => o.AddAllowedType(typeof(DashboardWatchSignal))); // named in the gateway's call
         services.AddKeyedSingleton<IControllable>(DashboardWatchSignal.ProviderName, (sp, _) => sp.GetRequiredService<DashboardWatchSignal>());
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DashboardCountersSwitch>(sp, (IReadOnlyList<Type>)timedParts));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DashboardCountersSwitch>(sp, timedParts));
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<DashboardCountersSwitch>());
         services.AddSingleton<IOutgoingGrainCallFilter, UnwatchedStatisticsFilter>();
         return silo;

@@ -15,8 +15,8 @@ public sealed class OperatorCluster : ShopCluster
     private GatewayProcess? _placementOnly;
 
     /// <summary>
-    /// How long the silos feed the dashboard's counters and sample their statistics (every second here) after the last
-    /// sign of a watching operator: short, so that a test sees them stop.
+    /// How long the silos feed the dashboard's counters and profiles and sample their statistics (every second here)
+    /// after the last sign of a watching operator: short, so that a test sees them stop.
     /// </summary>
     public static readonly TimeSpan CountersIdleTimeout = TimeSpan.FromSeconds(5);
 
