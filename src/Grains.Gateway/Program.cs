@@ -1,15 +1,11 @@
 using Grains.Gateway.Hosting;
-using Grains.Gateway.OpenApi;
 using Grains.Hosting.Configuration;
 using Microsoft.Extensions.Options;
 
 try
 {
     var builder = WebApplication.CreateBuilder(args);
-    builder.AddShopClusterClient();
-    builder.Services.AddGateway(builder.Configuration);
-    builder.PrepareForBuildTimeDocument();
-
+    builder.AddGateway();
     var app = builder.Build();
 
     // Settings are checked before the host starts: a failure inside its start is also logged by the host, with a stack trace.

@@ -1,7 +1,8 @@
 namespace Grains.LocalCluster;
 
 /// <summary>
-/// What to start. Flags: <c>--silos 3 --gateway-port 5080 --silo-port 11111 --silo-gateway-port 30000 --redis-port 6390</c>, or any key as
+/// What to start. Flags: <c>--silos 3 --gateway-port 5080 --silo-http-port 5081 --silo-port 11111 --silo-gateway-port 30000
+/// --redis-port 6390</c>, or any key as
 /// <c>--LocalCluster:Silos=3</c>; <c>--Redis:ConnectionString</c> uses an existing store instead of starting one.
 /// </summary>
 public sealed class LocalClusterOptions
@@ -15,6 +16,9 @@ public sealed class LocalClusterOptions
 
     /// <summary>The first silo takes the gateway's Orleans client connections here, the next ones on the following ports.</summary>
     public int FirstSiloGatewayPort { get; set; } = 30000;
+
+    /// <summary>The first silo serves the shop's HTTP API here, the next ones on the following ports.</summary>
+    public int FirstSiloHttpPort { get; set; } = 5081;
 
     public int GatewayPort { get; set; } = 5080;
 

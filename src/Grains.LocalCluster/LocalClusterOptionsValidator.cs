@@ -15,20 +15,22 @@ public sealed class LocalClusterOptionsValidator : IValidateOptions<LocalCluster
 
         if (!IsPort(options.FirstSiloPort) || !IsPort(options.FirstSiloPort + options.Silos - 1)
             || !IsPort(options.FirstSiloGatewayPort) || !IsPort(options.FirstSiloGatewayPort + options.Silos - 1)
+            || !IsPort(options.FirstSiloHttpPort) || !IsPort(options.FirstSiloHttpPort + options.Silos - 1)
             || !IsPort(options.GatewayPort) || !IsPort(options.RedisPort))
         {
-            failures.Add("--silo-port, --silo-gateway-port, --gateway-port and --redis-port must give ports from 1 to 65535.");
+            failures.Add("--silo-port, --silo-gateway-port, --silo-http-port, --gateway-port and --redis-port must give ports from 1 to 65535.");
         }
 
         var count = Math.Max(options.Silos, 0);
         var ports = Enumerable.Range(options.FirstSiloPort, count)
             .Concat(Enumerable.Range(options.FirstSiloGatewayPort, count))
+            .Concat(Enumerable.Range(options.FirstSiloHttpPort, count))
             .Append(options.GatewayPort)
             .Append(options.RedisPort)
             .ToList();
         if (ports.Distinct().Count() != ports.Count)
         {
-            failures.Add("The silo, silo gateway, gateway and Redis ports must not overlap.");
+            failures.Add("The silo, silo gateway, silo HTTP, gateway and Redis ports must not overlap.");
         }
 
         if (options.StartTimeout <= TimeSpan.Zero)

@@ -10,8 +10,8 @@ using Microsoft.Extensions.Options;
 namespace Grains.LocalCluster;
 
 /// <summary>
-/// Starts the store, the silos and the gateway as separate processes, waits until the gateway is ready, and prints
-/// where everything listens. On stop (Ctrl-C) it stops every process it started, the gateway first and the store last.
+/// Starts the store, the silos (each serving the shop's API next to its grains) and the gateway in front of them as
+/// separate processes, waits until the gateway is ready, and prints where everything listens. On stop (Ctrl-C) it stops every process it started, the gateway first and the store last.
 /// </summary>
 public sealed partial class LocalClusterService(
     IOptions<LocalClusterOptions> options,
@@ -33,7 +33,9 @@ public sealed partial class LocalClusterService(
             }
 
             LogStoreReady(logger, store.Description);
-            var silos = Enumerable.Range(0, settings.Silos).Select(i => StartSilo(store, settings, i)).ToList();
+            // One token key for the run, shared by every silo (any silo checks any token), in the environment.
+            var tokenKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+            var silos = Enumerable.Range(0, settings.Silos).Select(i => StartSilo(store, settings, i, tokenKey)).ToList();
             var gatewayUrl = new Uri($"http://127.0.0.1:{settings.GatewayPort.ToString(CultureInfo.InvariantCulture)}");
             // The operator tools are on: with the key given (--Dashboard:OperatorKey), or one made for this run.
             var operatorKey = configuration["Dashboard:OperatorKey"] is { Length: > 0 } given ? given : Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(18));
@@ -62,28 +64,25 @@ public sealed partial class LocalClusterService(
         _started.Clear();
     }
 
-    private (string Name, int Port, ChildProcess Process) StartSilo(Store store, LocalClusterOptions settings, int index)
+    private (string Name, Uri Url, ChildProcess Process) StartSilo(Store store, LocalClusterOptions settings, int index, string tokenKey)
     {
         var name = $"silo-{index + 1}";
-        var port = settings.FirstSiloPort + index;
+        var url = new Uri($"http://127.0.0.1:{(settings.FirstSiloHttpPort + index).ToString(CultureInfo.InvariantCulture)}");
         var process = StartDotnet(name, BuildOutputs.SiloAssembly, store, settings,
         [
             $"--Silo:Name={name}",
-            $"--Silo:Port={port.ToString(CultureInfo.InvariantCulture)}",
+            $"--Silo:Port={(settings.FirstSiloPort + index).ToString(CultureInfo.InvariantCulture)}",
             $"--Silo:GatewayPort={(settings.FirstSiloGatewayPort + index).ToString(CultureInfo.InvariantCulture)}",
-        ]);
-        return (name, port, process);
+            $"--urls={url}",
+        ],
+        new Dictionary<string, string> { ["Api__TokenKey"] = tokenKey });
+        return (name, url, process);
     }
 
     private ChildProcess StartGateway(Store store, LocalClusterOptions settings, Uri url, string operatorKey)
     {
-        // Keys are made once per run (the operator key may be given), shared by every gateway of the run, and passed in
-        // the environment, not on the command line.
-        var environment = new Dictionary<string, string>
-        {
-            ["Gateway__TokenKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["Dashboard__OperatorKey"] = operatorKey,
-        };
+        // The operator key is made once per run (or given), and passed in the environment, not on the command line.
+        var environment = new Dictionary<string, string> { ["Dashboard__OperatorKey"] = operatorKey };
         return StartDotnet("gateway", BuildOutputs.GatewayAssembly, store, settings, [$"--urls={url}"], environment);
     }
 
@@ -110,7 +109,7 @@ public sealed partial class LocalClusterService(
     }
 
     private static void PrintSummary(
-        Store store, List<(string Name, int Port, ChildProcess Process)> silos, ChildProcess gateway, Uri gatewayUrl, LocalClusterOptions settings, string operatorKey)
+        Store store, List<(string Name, Uri Url, ChildProcess Process)> silos, ChildProcess gateway, Uri gatewayUrl, LocalClusterOptions settings, string operatorKey)
     {
         var lines = new List<string>
         {
@@ -118,8 +117,8 @@ public sealed partial class LocalClusterService(
             $"Grains local cluster '{settings.ClusterId}' is up.",
             store.Process is null ? $"  store    {store.Description}" : $"  store    {store.Description}  (pid {store.Process.Id})",
         };
-        lines.AddRange(silos.Select(s => $"  {s.Name,-8} 127.0.0.1:{s.Port}  (pid {s.Process.Id}; 'kill -9 {s.Process.Id}' crashes it)"));
-        lines.Add($"  gateway  {gatewayUrl}  (pid {gateway.Id})");
+        lines.AddRange(silos.Select(s => $"  {s.Name,-8} {s.Url}  (pid {s.Process.Id}; 'kill -9 {s.Process.Id}' crashes it)"));
+        lines.Add($"  gateway  {gatewayUrl}  (pid {gateway.Id}; sends each user's requests to the silo that holds the user's grains)");
         lines.Add($"           {new Uri(gatewayUrl, "/openapi/v1.json")}");
         lines.Add($"           {new Uri(gatewayUrl, "/health/ready")}");
         lines.Add($"  operator {new Uri(gatewayUrl, "/dashboard/placement")}  (where every grain lives)");

@@ -10,6 +10,7 @@ builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
     ["--silos"] = "LocalCluster:Silos",
     ["--silo-port"] = "LocalCluster:FirstSiloPort",
     ["--silo-gateway-port"] = "LocalCluster:FirstSiloGatewayPort",
+    ["--silo-http-port"] = "LocalCluster:FirstSiloHttpPort",
     ["--gateway-port"] = "LocalCluster:GatewayPort",
     ["--redis-port"] = "LocalCluster:RedisPort",
     ["--cluster-id"] = "LocalCluster:ClusterId",

@@ -10,8 +10,9 @@ public sealed class BadConfigurationTests(ITestOutputHelper output)
     private const string Secret = "s3cret-value";
 
     [Theory]
-    [InlineData("Gateway:TokenKey", Secret)]
+    [InlineData("Gateway:SiloListRefreshPeriod", "00:00:00.001")]
     [InlineData("Gateway:RetryBudget", "00:05:00")]
+    [InlineData("Gateway:RequestTimeout", "soon")]
     [InlineData("Gateway:MaxRequestBodyBytes", "many")]
     [InlineData("Dashboard:OperatorKey", "has a space " + Secret)]
     [InlineData("Dashboard:StreamInterval", "00:00:00.010")]
@@ -24,7 +25,6 @@ public sealed class BadConfigurationTests(ITestOutputHelper output)
             $"--urls=http://127.0.0.1:{FreePort.Next()}",
             $"--Redis:ConnectionString=127.0.0.1:{FreePort.Next()}",
             $"--Cluster:Id={ClusterIds.Next()}",
-            $"--Gateway:TokenKey={new string('k', 48)}",
             $"--{key}={value}",
         ]);
 

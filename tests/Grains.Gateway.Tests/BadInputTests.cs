@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Grains.Gateway.Authentication;
+using Grains.Hosting.Sessions;
 using Grains.Gateway.Hosting;
 using Grains.Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
@@ -141,7 +141,7 @@ public sealed class BadInputTests(ShopCluster cluster) : IClassFixture<ShopClust
         var token = client.Token!;
         var payload = token[..token.IndexOf('.', StringComparison.Ordinal)];
         var otherUser = Convert.ToBase64String(Encoding.UTF8.GetBytes("""{"sessionId":"x","userId":"victim"}""")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var signedElsewhere = new SessionTokens(Options.Create(new GatewayOptions { TokenKey = new string('z', 40) }))
+        var signedElsewhere = new SessionTokens(new string('z', 40))
             .Issue(new SessionToken("0123456789abcdef0123456789abcdef", "mallory"));
         string[] forged =
         [

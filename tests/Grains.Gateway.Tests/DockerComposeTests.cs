@@ -5,6 +5,8 @@ using Grains.Gateway.Hosting;
 using Grains.Gateway.Operators;
 using Grains.Hosting.Cluster;
 using Grains.Hosting.Redis;
+using Grains.Proxy.Forwarding;
+using Grains.Shop.Api.Hosting;
 using Grains.Shop.Carts;
 using Grains.Shop.Sessions;
 using Grains.Testing;
@@ -16,13 +18,14 @@ using silo::Grains.Silo.Dashboard;
 using silo::Grains.Silo.FailureDetection;
 using silo::Grains.Silo.Fencing;
 using silo::Grains.Silo.Hosting;
+using silo::Grains.Silo.Placement;
 
 namespace Grains.Gateway.Tests;
 
 /// <summary>
 /// No Docker engine runs here, so docker-compose.yml is checked against the code instead: that it parses, and that
 /// its services, build contexts, environment keys, values and ports are those the silo and gateway executables read
-/// and accept.
+/// and accept. <c>ASPNETCORE_URLS</c> is ASP.NET Core's own key, which both read.
 /// </summary>
 public sealed class DockerComposeTests
 {
@@ -30,9 +33,11 @@ public sealed class DockerComposeTests
     private static readonly string[] s_gateways = ["gateway-1", "gateway-2"];
     private static readonly Lazy<Dictionary<object, object>> s_compose = new(Load);
 
-    /// <summary>Every key the silo executable binds: its own options, the shop's, and the membership overrides.</summary>
+    /// <summary>Every key the silo executable binds: its own options, the API's, the shop's, and the membership overrides.</summary>
     private static readonly HashSet<string> s_siloKeys =
     [
+        .. KeysOf(ApiOptions.SectionName, typeof(ApiOptions)),
+        .. KeysOf(LocalityOptions.SectionName, typeof(LocalityOptions)),
         .. KeysOf(ClusterIdentityOptions.SectionName, typeof(ClusterIdentityOptions)),
         .. KeysOf(RedisConnectionOptions.SectionName, typeof(RedisConnectionOptions)),
         .. KeysOf(SiloHostOptions.SectionName, typeof(SiloHostOptions)),
@@ -51,6 +56,7 @@ public sealed class DockerComposeTests
         .. KeysOf(ClusterIdentityOptions.SectionName, typeof(ClusterIdentityOptions)),
         .. KeysOf(RedisConnectionOptions.SectionName, typeof(RedisConnectionOptions)),
         .. KeysOf(GatewayOptions.SectionName, typeof(GatewayOptions)),
+        .. KeysOf(GatewayOptions.SectionName, typeof(ProxyOptions)),
         .. KeysOf(OperatorOptions.SectionName, typeof(OperatorOptions)),
     ];
 
@@ -97,14 +103,22 @@ public sealed class DockerComposeTests
         {
             var service = Map(Services[name]);
             var environment = Environment(service);
-            Assert.All(environment.Keys, key => Assert.True(s_siloKeys.Contains(key), $"{name}: the silo reads no key {key}"));
+            Assert.All(
+                environment.Keys.Where(k => k != "ASPNETCORE_URLS"),
+                key => Assert.True(s_siloKeys.Contains(key), $"{name}: the silo reads no key {key}"));
             Assert.Equal(name, environment["Silo:Name"]);
+
+            // Every silo serves the API on 8080 and checks tokens with the key from the operator's environment.
+            Assert.Equal("http://+:8080", environment["ASPNETCORE_URLS"]);
+            Assert.StartsWith("${API_TOKEN_KEY:?", environment["Api:TokenKey"], StringComparison.Ordinal);
+            environment["Api:TokenKey"] = new string('k', ApiOptionsValidator.MinTokenKeyLength);
+            Assert.True(new ApiOptionsValidator().Validate(null, Bind<ApiOptions>(environment, ApiOptions.SectionName)).Succeeded, $"{name}: Api settings the silo refuses");
 
             // Peers and gateways dial the address a silo publishes in the membership table, so it must be the silo's own.
             var address = (string)Map(Map(service["networks"])["cluster"])["ipv4_address"];
             Assert.Equal(address, environment["Silo:AdvertisedHost"]);
             var healthCheck = string.Join(' ', List(Map(service["healthcheck"])["test"]));
-            foreach (var port in new[] { environment["Silo:Port"], environment["Silo:GatewayPort"] })
+            foreach (var port in new[] { environment["Silo:Port"], environment["Silo:GatewayPort"], "8080" })
             {
                 Assert.True(int.Parse(port, System.Globalization.CultureInfo.InvariantCulture) > 0, $"{name}: a container needs fixed ports, not {port}");
                 Assert.Contains($"/dev/tcp/{address}/{port}", healthCheck, StringComparison.Ordinal);
@@ -119,7 +133,7 @@ public sealed class DockerComposeTests
     }
 
     [Fact]
-    public void Gateways_are_configured_only_with_keys_the_gateway_reads_and_share_the_token_key_from_the_environment()
+    public void Gateways_are_configured_only_with_keys_the_gateway_reads_and_hold_no_token_key()
     {
         foreach (var name in s_gateways)
         {
@@ -127,13 +141,12 @@ public sealed class DockerComposeTests
             Assert.All(
                 environment.Keys.Where(k => k != "ASPNETCORE_URLS"),
                 key => Assert.True(s_gatewayKeys.Contains(key), $"{name}: the gateway reads no key {key}"));
-            Assert.StartsWith("${GATEWAY_TOKEN_KEY:?", environment["Gateway:TokenKey"], StringComparison.Ordinal);
+            Assert.DoesNotContain(environment.Keys, key => key.Contains("TokenKey", StringComparison.Ordinal));
             Assert.Equal("http://+:8080", environment["ASPNETCORE_URLS"]);
-
-            // The key itself comes from the operator's environment; a key of the minimum length stands in for it.
-            environment["Gateway:TokenKey"] = new string('k', GatewayOptionsValidator.MinTokenKeyLength);
             var options = Bind<GatewayOptions>(environment, GatewayOptions.SectionName);
             Assert.True(new GatewayOptionsValidator().Validate(null, options).Succeeded, $"{name}: Gateway settings the gateway refuses");
+            var proxy = Bind<ProxyOptions>(environment, GatewayOptions.SectionName);
+            Assert.True(new ProxyOptionsValidator(GatewayOptions.SectionName).Validate(null, proxy).Succeeded, $"{name}: Gateway settings the proxy refuses");
 
             // The operator tools are on, with the key from the operator's environment.
             Assert.StartsWith("${OPERATOR_KEY:?", environment["Dashboard:OperatorKey"], StringComparison.Ordinal);
@@ -189,6 +202,8 @@ public sealed class DockerComposeTests
     [InlineData("Membership:HeartbeatInterval")]
     [InlineData("Gateway:MaxRetries")]
     [InlineData("Gateway:HostSilo")]
+    [InlineData("Gateway:TokenKey")]
+    [InlineData("Gateway:InFlightGrace")]
     public void A_key_the_executables_no_longer_read_is_not_taken_for_one_they_read(string retired)
     {
         Assert.DoesNotContain(retired, s_siloKeys);
@@ -199,10 +214,10 @@ public sealed class DockerComposeTests
     public void The_lists_of_keys_hold_the_keys_the_executables_require()
     {
         Assert.All(
-            new[] { "Redis:ConnectionString", "Cluster:Id", "Silo:Name", "Silo:Port", "Silo:GatewayPort", "Silo:AdvertisedHost" },
+            new[] { "Redis:ConnectionString", "Cluster:Id", "Silo:Name", "Silo:Port", "Silo:GatewayPort", "Silo:AdvertisedHost", "Api:TokenKey", "Api:RateLimit:TokenLimit" },
             key => Assert.Contains(key, s_siloKeys));
         Assert.All(
-            new[] { "Redis:ConnectionString", "Cluster:Id", "Gateway:TokenKey", "Gateway:RetryBudget", "Gateway:RateLimit:TokenLimit" },
+            new[] { "Redis:ConnectionString", "Cluster:Id", "Gateway:SiloListRefreshPeriod", "Gateway:RetryBudget" },
             key => Assert.Contains(key, s_gatewayKeys));
     }
 

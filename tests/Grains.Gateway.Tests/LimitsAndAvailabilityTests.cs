@@ -5,19 +5,13 @@ using Grains.Testing;
 namespace Grains.Gateway.Tests;
 
 [Trait("Category", "Integration")]
-public sealed class LimitsAndAvailabilityTests(ShopCluster cluster) : IClassFixture<ShopCluster>
+public sealed class LimitsAndAvailabilityTests(RateLimitedCluster cluster) : IClassFixture<RateLimitedCluster>
 {
     [Fact]
     public async Task Too_many_requests_from_one_session_get_429_with_Retry_After()
     {
-        var gateway = cluster.CreateGateway(new Dictionary<string, string?>
-        {
-            ["Gateway:RateLimit:TokenLimit"] = "3",
-            ["Gateway:RateLimit:TokensPerPeriod"] = "1",
-            ["Gateway:RateLimit:ReplenishmentPeriod"] = "01:00:00",
-        });
-        using var busy = gateway.CreateShopClient();
-        using var calm = gateway.CreateShopClient();
+        using var busy = cluster.Gateway.CreateShopClient();
+        using var calm = cluster.Gateway.CreateShopClient();
         await busy.SignInAsync("busy-user");
         await calm.SignInAsync("calm-user");
 
@@ -42,7 +36,6 @@ public sealed class LimitsAndAvailabilityTests(ShopCluster cluster) : IClassFixt
         {
             ["Cluster:Id"] = ClusterIds.Next(),
             ["Redis:ConnectionString"] = cluster.Redis.ConnectionString,
-            ["Gateway:TokenKey"] = ShopCluster.TokenKey,
         });
         using var client = empty.CreateShopClient();
 

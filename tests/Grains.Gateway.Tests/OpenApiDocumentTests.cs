@@ -10,7 +10,7 @@ namespace Grains.Gateway.Tests;
 /// contract clients generate code from: security, problem responses, headers, names. The gateway needs no silo for it.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class OpenApiDocumentTests(EmptyShopCluster cluster) : IClassFixture<EmptyShopCluster>
+public sealed class OpenApiDocumentTests(SingleSiloCluster cluster) : IClassFixture<SingleSiloCluster>
 {
     private static readonly string[] s_methods = ["get", "put", "post", "delete", "patch", "head", "options"];
 

@@ -46,7 +46,7 @@ public sealed class WireSerializationTests(OrleansSerializerFixture orleans) : I
         new SessionConflictException("A session with this id already exists."),
         new StorageUnavailableException("The store did not confirm the grain's state."),
         new SiloLeaseExpiredException("The silo's lease ran out.", outcomeUnknown: true),
-        new SiloTaggedResponse { Inner = Response.FromResult(7), SiloName = "silo-1", Gateway = "gwy.tcp://127.0.0.1:30001/0" },
+        new SiloTaggedResponse { Inner = Response.FromResult(7), SiloName = "silo-1", SiloAddress = "127.0.0.1:11111@1" },
         new CartState
         {
             Lines = [s_line],
@@ -89,7 +89,7 @@ public sealed class WireSerializationTests(OrleansSerializerFixture orleans) : I
         {
             Inner = Response.FromResult(new Cart("alice", [s_item], 13.00m, 4)),
             SiloName = "silo-1",
-            Gateway = "gwy.tcp://127.0.0.1:30001/0",
+            SiloAddress = "127.0.0.1:11111@1",
         }));
 
         Assert.Equal("silo-1", copy.SiloName);

@@ -1,14 +1,13 @@
-using Grains.Gateway.GrainCalls;
+using Grains.Gateway.Routing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Grains.Gateway.Health;
 
-/// <summary>Ready when the membership table lists at least one active silo and the client has connected to the cluster.</summary>
-public sealed class ClusterHealthCheck(ActiveSilos silos, ClusterConnection connection) : IHealthCheck
+/// <summary>Ready when at least one silo takes requests.</summary>
+public sealed class ClusterHealthCheck(SiloBackends silos) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(
-            silos.Count == 0 ? HealthCheckResult.Unhealthy("No active silo.")
-            : !connection.IsConnected ? HealthCheckResult.Unhealthy("Not connected to the cluster yet.")
-            : HealthCheckResult.Healthy($"{silos.Count} active silos."));
+        Task.FromResult(silos.Routable.Count == 0
+            ? HealthCheckResult.Unhealthy("No silo takes requests.")
+            : HealthCheckResult.Healthy($"{silos.Routable.Count} silos take requests."));
 }

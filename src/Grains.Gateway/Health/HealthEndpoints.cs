@@ -1,3 +1,5 @@
+using Grains.Hosting.Health;
+
 namespace Grains.Gateway.Health;
 
 /// <summary><c>/health/live</c>: the process serves HTTP. <c>/health/ready</c>: Redis answers and a silo is active.</summary>

@@ -1,4 +1,3 @@
-using Grains.Gateway.GrainCalls;
 using Grains.Gateway.Operators;
 using Grains.Hosting;
 using Grains.Hosting.Cluster;
@@ -10,7 +9,11 @@ using Orleans.Configuration;
 
 namespace Grains.Gateway.Hosting;
 
-/// <summary>The one place where the gateway's Orleans client is configured, with the reason for every option set.</summary>
+/// <summary>
+/// The one place where the gateway's Orleans client is configured, with the reason for every option set. Only the
+/// operator tools use it (the dashboard, the placement view, the cluster API); requests of the shop's API are forwarded
+/// to the silos over HTTP.
+/// </summary>
 public static class ClusterClientExtensions
 {
     private static readonly TimeSpan s_connectRetryPause = TimeSpan.FromSeconds(1);
@@ -19,22 +22,17 @@ public static class ClusterClientExtensions
     /// Makes the gateway an Orleans client of the cluster named by <c>Cluster:Id</c>, which it finds in the membership
     /// table at <c>Redis:ConnectionString</c>. <see cref="IClusterClient"/> comes from DI.
     /// </summary>
-    public static WebApplicationBuilder AddShopClusterClient(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddOperatorClusterClient(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddClusterIdentity(builder.Configuration);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<InFlightCalls>();
-        services.AddSingleton<ActiveSilos>();
-        services.AddHostedService(sp => sp.GetRequiredService<ActiveSilos>());
 
         var hostedServices = services.Where(d => d.ServiceType == typeof(IHostedService)).ToHashSet();
         builder.UseOrleansClient(client =>
         {
             client.UseRedisClustering(_ => { });
-            client.AddOutgoingGrainCallFilter<SiloTagFilter>();
-            client.AddClusterConnectionStatusObserver<GatewayConnectionObserver>();
             client.AddOperatorDashboard(builder.Configuration);
 
             // Orleans gives up after a few attempts (about 3 minutes); a gateway waits for silos for as long as it runs.
@@ -63,12 +61,10 @@ public static class ClusterClientExtensions
             orleans.CreateMultiplexer = _ => redis.GetSharedAsync();
         });
 
-        // The client rereads the list of gateways (active silos) every second instead of every minute, so it stops
-        // sending to a dead silo, and starts using a new one, within a second.
+        // The operator tools' reads are small; a silo that dies during one only makes that read fail, and the next one
+        // goes elsewhere: the client rereads the list of silos every second instead of every minute, and gives up on
+        // an unanswered call after 5 s instead of 30.
         services.Configure<Orleans.Configuration.GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1));
-
-        // A call whose silo dies is not answered; Orleans would let it wait 30 s. InFlightCalls abandons such calls
-        // 250 ms after the failure is seen; this bounds the calls no failure signal reaches (docs/runtime.md).
         services.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(5));
         return builder;
     }

@@ -1,32 +1,27 @@
-using Grains.Gateway.Apis;
 using Grains.Gateway.Health;
 using Grains.Gateway.Operators;
+using Grains.Proxy.Hosting;
 
 namespace Grains.Gateway.Hosting;
 
 public static class GatewayApplicationExtensions
 {
     /// <summary>
-    /// The gateway's middleware, in order, and every route it serves: the shop's API, health, the OpenAPI document,
-    /// and the operator tools when an operator key is set. The benchmarks compose their variants host with it too.
+    /// Everything the gateway serves: its health, the operator tools when an operator key is set, and every other
+    /// <c>/api</c> and <c>/openapi</c> request forwarded to a silo. Its own routes are more specific than the forwarded
+    /// ones, so they win.
     /// </summary>
     public static WebApplication UseGateway(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
-
-        app.MapOpenApi();
         app.MapGatewayHealthChecks();
-        app.MapSessionApi();
-        app.MapProductApi();
-        app.MapCartApi();
-        app.MapOrderApi();
         app.MapOperatorTools();
+        app.MapForwarded("/api/{**rest}");
+        app.MapForwarded("/openapi/{**rest}");
         return app;
     }
 }

@@ -1,66 +1,56 @@
-using Grains.Gateway.Authentication;
-using Grains.Gateway.Errors;
 using Grains.Gateway.Health;
-using Grains.Gateway.OpenApi;
 using Grains.Gateway.Operators;
-using Grains.Gateway.RateLimiting;
-using Grains.Gateway.Serialization;
+using Grains.Gateway.Routing;
 using Grains.Gateway.Telemetry;
+using Grains.Hosting;
 using Grains.Hosting.Telemetry;
-using OpenTelemetry.Metrics;
-using Grains.Shop.Contracts.Serialization;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Grains.Proxy.Backends;
+using Grains.Proxy.Hosting;
+using Grains.Proxy.Routing;
+using Grains.Proxy.Telemetry;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 
 namespace Grains.Gateway.Hosting;
 
 public static class GatewayServiceCollectionExtensions
 {
-    /// <summary>Everything the gateway needs besides its cluster client: options, tokens, errors, limits, health and OpenAPI.</summary>
-    public static IServiceCollection AddGateway(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// The gateway: a reverse proxy (YARP's forwarder) that sends each request to the silo holding its user's grains,
+    /// following the silos in Redis; health; and, with an operator key, the operator tools and their Orleans client.
+    /// </summary>
+    public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddClusterIdentity(configuration);
         services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IPostConfigureOptions<GatewayOptions>, DevelopmentTokenKeySetup>();
         services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
-        services.AddOptions<KestrelServerOptions>().Configure<IOptions<GatewayOptions>>(
-            (kestrel, gateway) => kestrel.Limits.MaxRequestBodySize = gateway.Value.MaxRequestBodyBytes);
 
-        services.AddSingleton<SessionTokens>();
-        services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
-        services.AddAuthorization();
-        services.AddRateLimiter(_ => { });
-        services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>().Configure<IOptions<GatewayOptions>>(
-            (limiter, gateway) => SessionRateLimiting.Configure(limiter, gateway.Value.RateLimit));
+        services.AddProxy(configuration.GetSection(GatewayOptions.SectionName), GatewayOptions.SectionName);
+        services.AddSingleton<SiloBackends>();
+        services.AddSingleton<IBackendSource>(sp => sp.GetRequiredService<SiloBackends>());
+        services.AddHostedService(sp => sp.GetRequiredService<SiloBackends>());
+        services.AddSingleton<IBackendPolicy, UserAffinityPolicy>();
 
-        services.AddProblemDetails();
-        services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.ConfigureHttpJsonOptions(o =>
-        {
-            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ShopContractsJsonContext.Default);
-            o.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default);
-        });
         services.AddGatewayHealthChecks();
-        services.AddOperatorTools(configuration);
         services.AddSingleton<GatewayMetrics>();
+        services.AddOperatorTools(configuration);
+        var operators = configuration.GetSection(OperatorOptions.SectionName).Get<OperatorOptions>() is { Enabled: true };
+        if (operators)
+        {
+            // Only the operator tools call grains from the gateway: without them it is no Orleans client at all.
+            builder.AddOperatorClusterClient();
+        }
 
-        // The gateway's meter, Orleans' client meter and ASP.NET Core's; scraped at /metrics when the operator tools are
-        // on, pushed over OTLP when an endpoint is configured.
-        var scrape = configuration.GetSection(OperatorOptions.SectionName).Get<OperatorOptions>() is { Enabled: true };
+        // The proxy's meter, the gateway's, Orleans' client meter and ASP.NET Core's; scraped at /metrics when the
+        // operator tools are on, pushed over OTLP when an endpoint is configured.
         services.AddMetricsExport(
             configuration,
             "grains-gateway",
-            [GatewayMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"],
-            scrape ? metrics => metrics.AddPrometheusExporter() : null);
-        services.AddOpenApi(options =>
-        {
-            options.AddDocumentTransformer<ApiDocumentTransformer>();
-            options.AddOperationTransformer<ApiOperationTransformer>();
-            options.AddSchemaTransformer<NumberSchemaTransformer>();
-        });
-        return services;
+            [ProxyMetrics.MeterName, GatewayMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"],
+            operators ? metrics => metrics.AddPrometheusExporter() : null);
+        return builder;
     }
 }

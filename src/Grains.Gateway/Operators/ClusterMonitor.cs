@@ -1,4 +1,4 @@
-using Grains.Gateway.GrainCalls;
+using Grains.Gateway.Routing;
 using Grains.Gateway.Telemetry;
 using Microsoft.Extensions.Options;
 
@@ -9,14 +9,14 @@ namespace Grains.Gateway.Operators;
 /// and the API. While someone watches (an operator request in the last <see cref="WatchWindow"/>) it reads the
 /// membership and lists the live activations (which asks every active silo) every <see cref="OperatorOptions.StreamInterval"/>;
 /// concurrent watchers share one read per interval. While nobody watches it reads the membership only, and only while
-/// it moves: every interval for <see cref="BusyWindow"/> after the set of active silos changed (<see cref="ActiveSilos"/>
+/// it moves: every interval for <see cref="BusyWindow"/> after the set of active silos changed (<see cref="SiloBackends"/>
 /// reads it from Redis anyway, for routing) or a read saw a change, and for as long as a silo is joining or shutting
 /// down. An unwatched gateway whose cluster is still makes no call at all (docs/dashboard.md, "Cost").
 /// </summary>
 public sealed partial class ClusterMonitor(
     IClusterClient cluster,
     ClusterConnection connection,
-    ActiveSilos activeSilos,
+    SiloBackends silos,
     MembershipTimeline timeline,
     IOptions<OperatorOptions> options,
     TimeProvider time,
@@ -74,7 +74,7 @@ public sealed partial class ClusterMonitor(
             try
             {
                 var watched = IsWatched();
-                var changes = activeSilos.Changes;
+                var changes = silos.Changes;
                 if (changes != _silosChanges)
                 {
                     _silosChanges = changes;

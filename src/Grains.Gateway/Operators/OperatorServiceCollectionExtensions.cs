@@ -26,14 +26,14 @@ public static class OperatorServiceCollectionExtensions
             .AddAuthenticationSchemes(OperatorAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser());
 
-        services.AddSingleton(sp => new MembershipTimeline(sp.GetRequiredService<IOptions<OperatorOptions>>().Value.EventCapacity));
-        services.AddSingleton<ClusterMonitor>();
-        services.AddSingleton<DashboardWatchers>();
-        services.Configure<TypeManifestOptions>(o => o.AddAllowedType(typeof(DashboardWatchSignal))); // a type argument of its call
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, OperatorJsonContext.Default));
         if (configuration.GetSection(OperatorOptions.SectionName).Get<OperatorOptions>() is { Enabled: true })
         {
-            // Without the key nothing reads the cluster for operators, so it costs nothing.
+            // Without the key nothing reads the cluster for operators, so it costs nothing (and needs no cluster client).
+            services.AddSingleton(sp => new MembershipTimeline(sp.GetRequiredService<IOptions<OperatorOptions>>().Value.EventCapacity));
+            services.AddSingleton<ClusterMonitor>();
+            services.AddSingleton<DashboardWatchers>();
+            services.Configure<TypeManifestOptions>(o => o.AddAllowedType(typeof(DashboardWatchSignal))); // a type argument of its call
             services.AddHostedService(sp => sp.GetRequiredService<ClusterMonitor>());
         }
 

@@ -5,9 +5,9 @@ namespace Grains.Shop.Contracts.Serving;
 /// <summary>
 /// A grain call's response to a client, tagged with the silo that produced it. Orleans tells a client nothing about
 /// where its call ran, but it lets an incoming call filter replace the response, and an outgoing one read it: the silos
-/// wrap what they answer clients in this, and the gateway unwraps it to fill its <c>X-Silo</c> header and to know which
-/// calls a dead silo holds. A caller without the unwrapping filter still gets the plain result or exception, because
-/// this type forwards both.
+/// wrap what they answer clients in this (the API inside a silo is a client of the cluster too), and the API unwraps it
+/// to fill its <c>X-Silo</c> header and to know whether the call ran in its own process. A caller without the
+/// unwrapping filter still gets the plain result or exception, because this type forwards both.
 /// </summary>
 [GenerateSerializer, Alias("grains.SiloTaggedResponse")]
 public sealed class SiloTaggedResponse : Response
@@ -20,9 +20,9 @@ public sealed class SiloTaggedResponse : Response
     [Id(1)]
     public string SiloName { get; set; } = string.Empty;
 
-    /// <summary>The silo's client gateway, in the form Orleans' gateway list uses (<c>gwy.tcp://host:port/generation</c>).</summary>
+    /// <summary>The silo's address, as Orleans writes it (<c>ip:port@generation</c>): unique per silo incarnation.</summary>
     [Id(2)]
-    public string Gateway { get; set; } = string.Empty;
+    public string SiloAddress { get; set; } = string.Empty;
 
     public override object? Result { get => Inner.Result; set => Inner.Result = value; }
 

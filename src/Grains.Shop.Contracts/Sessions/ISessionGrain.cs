@@ -1,10 +1,13 @@
 namespace Grains.Shop.Contracts.Sessions;
 
-/// <summary>One signed-in session, keyed by its session id. The gateway checks it on every request.</summary>
+/// <summary>
+/// One signed-in session, keyed by <c>{userId}/{sessionId}</c> (<see cref="UserGrainKeys.Session"/>), so that it lives
+/// on its user's silo. The API checks it on every request.
+/// </summary>
 [Alias("shop.ISessionGrain")]
 public interface ISessionGrain : IGrainWithStringKey
 {
-    /// <summary>Opens the session for <paramref name="userId"/>.</summary>
+    /// <summary>Opens the session for <paramref name="userId"/>, the user its key names.</summary>
     /// <exception cref="SessionConflictException">The session id is already in use.</exception>
     [Alias("Start")]
     Task<SessionInfo> StartAsync(string userId);

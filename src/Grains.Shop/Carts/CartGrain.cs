@@ -6,6 +6,7 @@ using Grains.Shop.Hosting;
 using Grains.Shop.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Grains.Shop.Placement;
 
 namespace Grains.Shop.Carts;
 
@@ -14,6 +15,7 @@ namespace Grains.Shop.Carts;
 /// none is lost. Every change is one write of <see cref="CartState"/>, awaited before the call returns.
 /// </summary>
 [GrainType("cart")]
+[UserPlacement]
 public sealed partial class CartGrain(
     [PersistentState("cart", ShopStorage.Name)] IPersistentState<CartState> state,
     ProductCatalog catalog,

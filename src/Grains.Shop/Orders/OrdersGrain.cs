@@ -1,6 +1,7 @@
 using Grains.Shop.Contracts.Orders;
 using Grains.Shop.Hosting;
 using Grains.Shop.Storage;
+using Grains.Shop.Placement;
 
 namespace Grains.Shop.Orders;
 
@@ -9,6 +10,7 @@ namespace Grains.Shop.Orders;
 /// cart's state, written on every add.
 /// </summary>
 [GrainType("orders")]
+[UserPlacement]
 public sealed class OrdersGrain([PersistentState("orders", ShopStorage.Name)] IPersistentState<OrdersState> state) : MigratingGrain, IOrdersGrain
 {
     public async Task RecordAsync(Order order)

@@ -4,6 +4,7 @@ using Grains.Shop.Storage;
 using Orleans.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Grains.Shop.Placement;
 
 namespace Grains.Shop.Sessions;
 
@@ -13,6 +14,7 @@ namespace Grains.Shop.Sessions;
 /// session may expire up to that interval early. Nothing is written on deactivation.
 /// </summary>
 [GrainType("session")]
+[UserPlacement]
 public sealed partial class SessionGrain(
     [PersistentState("session", ShopStorage.Name)] IPersistentState<SessionState> state,
     IOptions<SessionOptions> options,
@@ -50,9 +52,9 @@ public sealed partial class SessionGrain(
 
     public async Task<SessionInfo> StartAsync(string userId)
     {
-        if (!UserIds.IsValid(userId))
+        if (!UserIds.IsValid(userId) || !UserGrainKeys.UserOf(this.GetPrimaryKeyString()).SequenceEqual(userId))
         {
-            throw new ArgumentException("The user id is not valid.", nameof(userId));
+            throw new ArgumentException("The user id is not valid, or not the user the session is keyed by.", nameof(userId));
         }
 
         if (state.RecordExists)
@@ -100,15 +102,18 @@ public sealed partial class SessionGrain(
         }
 
         await state.CommitAsync(state.State with { Revoked = true, LastSeenAt = _lastSeenAt, ExpiresAt = ExpiresAt });
-        LogRevoked(logger, this.GetPrimaryKeyString());
+        LogRevoked(logger, SessionId);
     }
 
     private DateTimeOffset ExpiresAt => _lastSeenAt + _options.IdleTimeout;
 
     private bool IsLive(DateTimeOffset now) => state.RecordExists && !state.State.Revoked && now < ExpiresAt;
 
+    /// <summary>The session's own id; the grain's key is <c>{userId}/{sessionId}</c> (<see cref="UserGrainKeys"/>).</summary>
+    private string SessionId => UserGrainKeys.SessionIdOf(this.GetPrimaryKeyString());
+
     private SessionInfo ToInfo() =>
-        new(this.GetPrimaryKeyString(), state.State.UserId, state.State.CreatedAt, _lastSeenAt, ExpiresAt);
+        new(SessionId, state.State.UserId, state.State.CreatedAt, _lastSeenAt, ExpiresAt);
 
     /// <summary>
     /// Writing activity is an optimisation of session lifetime, not part of the request: when storage is down the
@@ -123,14 +128,14 @@ public sealed partial class SessionGrain(
         catch (InconsistentStateException ex)
         {
             // Another activation wrote this session (e.g. revoked it); only a fresh read can tell.
-            LogActivityWriteFailed(logger, this.GetPrimaryKeyString(), ex);
+            LogActivityWriteFailed(logger, SessionId, ex);
             DeactivateOnIdle();
         }
 #pragma warning disable CA1031 // Any storage failure is survivable here, see the summary.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            LogActivityWriteFailed(logger, this.GetPrimaryKeyString(), ex);
+            LogActivityWriteFailed(logger, SessionId, ex);
         }
     }
 }

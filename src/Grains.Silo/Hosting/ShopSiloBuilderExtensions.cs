@@ -2,14 +2,22 @@ using Grains.Hosting;
 using Grains.Hosting.Cluster;
 using Grains.Hosting.Redis;
 using Grains.Hosting.Telemetry;
+using Grains.Shop.Api.GrainCalls;
+using Grains.Shop.Api.Hosting;
+using Grains.Shop.Api.Telemetry;
 using Grains.Shop.Contracts.Operators;
 using Grains.Shop.Hosting;
+using Grains.Shop.Placement;
 using Grains.Shop.Storage;
 using Grains.Silo.ActivationJournal;
 using Grains.Silo.Dashboard;
 using Grains.Silo.FailureDetection;
 using Grains.Silo.Fencing;
+using Grains.Silo.Health;
+using Grains.Silo.Placement;
 using Grains.Silo.Serving;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,12 +43,13 @@ public static class ShopSiloBuilderExtensions
     public const string MembershipOverridesSection = "Orleans:Membership";
 
     /// <summary>
-    /// Makes this host a shop silo: Orleans with Redis clustering, Redis grain storage as readable JSON, the grain
-    /// directory chosen by <c>Silo:GrainDirectory</c>, the shop's grains, and this project's additions (the lease,
-    /// proof of death by refused connections, silo tags on answers, the activation journal when configured).
+    /// Makes this host a shop silo that serves the shop's HTTP API next to its grains: Orleans with Redis clustering,
+    /// Redis grain storage as readable JSON, the grain directory chosen by <c>Silo:GrainDirectory</c>, the shop's grains
+    /// placed on their user's silo, and this project's additions (the lease, proof of death by refused connections,
+    /// silo tags on answers, the activation journal when configured); and the API, which calls the grains in-process.
     /// </summary>
     /// <exception cref="OptionsValidationException">A key of <c>Silo</c> has a bad value.</exception>
-    public static IHostApplicationBuilder AddShopSilo(this IHostApplicationBuilder builder)
+    public static WebApplicationBuilder AddShopSilo(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var configuration = builder.Configuration;
@@ -57,18 +66,50 @@ public static class ShopSiloBuilderExtensions
             throw new OptionsValidationException(SiloHostOptions.SectionName, typeof(SiloHostOptions), invalid.Failures);
         }
 
-        // Orleans' meter, pushed over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set (silos serve no scrape endpoint).
-        services.AddMetricsExport(configuration, "grains-silo", []);
+        // Without --urls the silo serves HTTP on a free port of its advertised address, as it does for its Orleans
+        // ports: the gateways learn the port from Redis.
+        if (string.IsNullOrEmpty(configuration[WebHostDefaults.ServerUrlsKey]) && !configuration.GetSection("Kestrel:Endpoints").Exists())
+        {
+            builder.WebHost.UseUrls($"http://{silo.AdvertisedHost}:0");
+        }
+
+        services.AddShopApi(configuration);
+        services.AddSingleton<HttpEndpointPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<HttpEndpointPublisher>());
+        services.AddSiloHealthChecks();
+
+        // Orleans' meter, the API's and ASP.NET Core's, pushed over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+        services.AddMetricsExport(configuration, "grains-silo", [ApiMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"]);
 
         builder.UseOrleans(orleans => orleans
             .UseShopCluster(configuration, silo.GrainDirectory)
             .AddShop(configuration)
             .AddShopRedisStorage()
+            .AddUserPlacement(configuration)
             .AddShopFilters(configuration)
             .AddFencing(configuration)
             .AddRefusedConnectionDetector(configuration)
             .AddShopDashboard(configuration));
         return builder;
+    }
+
+    /// <summary>
+    /// The shop's grains on their user's silo (<see cref="UserPlacementDirector"/>), and the <see cref="LocalityKeeper"/>
+    /// that moves them there when the membership changes (<c>Locality</c>).
+    /// </summary>
+    public static ISiloBuilder AddUserPlacement(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        var services = silo.Services;
+        silo.AddPlacementDirector<UserPlacement, UserPlacementDirector>();
+        services.AddOptions<LocalityOptions>().Bind(configuration.GetSection(LocalityOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LocalityOptions>, LocalityOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<UserGrainActivations>();
+        services.AddSingleton<IConfigureGrainContextProvider>(sp => sp.GetRequiredService<UserGrainActivations>());
+        services.AddSingleton<LocalityKeeper>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<LocalityKeeper>());
+        return silo;
     }
 
     /// <summary>The silo's half of the Orleans dashboard (<c>Dashboard:Enabled</c>, on by default); gateways serve its pages.</summary>
@@ -166,9 +207,9 @@ public static class ShopSiloBuilderExtensions
             }));
         }
 
-        // Carts and sessions are small and alike: spread them evenly. Orleans' default, resource-optimized placement,
-        // sends new activations to the least loaded silo, and on one shared machine it put nearly all of them on the
-        // newest silo, so that one crash took most users with it.
+        // The shop's user grains have a placement of their own (AddUserPlacement). Any other grain is spread evenly:
+        // Orleans' default, resource-optimized placement, sends new activations to the least loaded silo, and on one
+        // shared machine it put nearly all of them on the newest silo, so that one crash took most of them with it.
         services.AddSingleton<PlacementStrategy, RandomPlacement>();
 
         services.Configure<ClusterMembershipOptions>(options =>
@@ -199,6 +240,10 @@ public static class ShopSiloBuilderExtensions
             options.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
         });
         services.Configure<ClusterMembershipOptions>(configuration.GetSection(MembershipOverridesSection));
+
+        // A call to a silo that dies is broken as soon as the silo is declared dead (about a second here); a call that
+        // no failure reaches waits this long instead of Orleans' 30 s, within a request's retry budget.
+        services.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(5));
         return silo;
     }
 
@@ -215,13 +260,15 @@ public static class ShopSiloBuilderExtensions
     }
 
     /// <summary>
-    /// The incoming call filters, outermost first: silo tags on answers to clients, storage failures as a type callers
-    /// know, then the activation journal when <c>ActivationJournal:Directory</c> is set. The lease filter
-    /// (<see cref="AddFencing"/>) runs inside all of them.
+    /// The incoming call filters, outermost first: silo tags on answers to clients (the API in this process is one),
+    /// storage failures as a type callers know, then the activation journal when <c>ActivationJournal:Directory</c> is
+    /// set. The lease filter (<see cref="AddFencing"/>) runs inside all of them. The outgoing filter reads the tags off
+    /// the API's calls.
     /// </summary>
     public static ISiloBuilder AddShopFilters(this ISiloBuilder silo, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(silo);
+        silo.AddOutgoingGrainCallFilter<SiloTagFilter>();
         silo.AddIncomingGrainCallFilter<SiloTaggingFilter>();
         silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
         var journal = configuration.GetSection(ActivationJournalOptions.SectionName).Get<ActivationJournalOptions>();

@@ -22,4 +22,10 @@ public sealed class SiloHostOptions
 
     /// <summary>Which grain directory keeps single activation; see <see cref="GrainDirectoryKind"/>.</summary>
     public GrainDirectoryKind GrainDirectory { get; set; } = GrainDirectoryKind.Redis;
+
+    /// <summary>
+    /// On a graceful stop, how long the silo keeps serving after it told the gateways it is draining, before it refuses
+    /// new requests: longer than the gateways' reread of the silos (250 ms), so that none is sent to a closed port.
+    /// </summary>
+    public TimeSpan DrainDelay { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -35,6 +35,11 @@ public sealed class SiloHostOptionsValidator : IValidateOptions<SiloHostOptions>
             failures.Add("Silo:AdvertisedHost must be an IP address or a host name.");
         }
 
+        if (options.DrainDelay < TimeSpan.Zero || options.DrainDelay > TimeSpan.FromSeconds(30))
+        {
+            failures.Add("Silo:DrainDelay must be between 0 and 30 seconds.");
+        }
+
         if (!Enum.IsDefined(options.GrainDirectory))
         {
             failures.Add("Silo:GrainDirectory must be Redis or Cluster.");

@@ -5,13 +5,13 @@ using Orleans.Storage;
 namespace Grains.Silo.Serving;
 
 /// <summary>
-/// Tags every answer this silo gives a client (a gateway) with the silo's name and gateway address, in a
-/// <see cref="SiloTaggedResponse"/>. Calls between grains are left as they are.
+/// Tags every answer this silo gives a client (the API in a silo, or an outside client) with the silo's name and
+/// address, in a <see cref="SiloTaggedResponse"/>. Calls between grains are left as they are.
 /// </summary>
 public sealed class SiloTaggingFilter(ILocalSiloDetails localSilo) : IIncomingGrainCallFilter
 {
     private readonly string _name = localSilo.Name;
-    private readonly string _gateway = localSilo.GatewayAddress?.ToGatewayUri().ToString() ?? string.Empty;
+    private readonly string _address = localSilo.SiloAddress.ToParsableString();
 
     public async Task Invoke(IIncomingGrainCallContext context)
     {
@@ -33,6 +33,6 @@ public sealed class SiloTaggingFilter(ILocalSiloDetails localSilo) : IIncomingGr
             context.Response = Response.FromException(ex);
         }
 
-        context.Response = new SiloTaggedResponse { Inner = context.Response!, SiloName = _name, Gateway = _gateway };
+        context.Response = new SiloTaggedResponse { Inner = context.Response!, SiloName = _name, SiloAddress = _address };
     }
 }

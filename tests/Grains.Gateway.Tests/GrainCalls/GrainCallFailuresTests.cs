@@ -1,4 +1,4 @@
-using Grains.Gateway.GrainCalls;
+using Grains.Shop.Api.GrainCalls;
 using Grains.Shop.Contracts.Carts;
 using Grains.Shop.Contracts.Serving;
 using Orleans.Runtime;
@@ -12,12 +12,11 @@ public sealed class GrainCallFailuresTests
     {
         { new SiloLeaseExpiredException("refused", outcomeUnknown: false), GrainCallFailure.NotRun },
         { new GatewayTooBusyException(), GrainCallFailure.NotRun },
-        { new ClusterNotConnectedException("no cluster yet"), GrainCallFailure.NotRun },
 
         // A subclass of OrleansMessageRejectionException whose call was delivered: it must not count as not run.
         { new SiloUnavailableException("the silo died"), GrainCallFailure.OutcomeUnknown },
         { new SiloLeaseExpiredException("ran out", outcomeUnknown: true), GrainCallFailure.OutcomeUnknown },
-        { new CallOutcomeUnknownException("abandoned"), GrainCallFailure.OutcomeUnknown },
+        { new OrleansException("some other failure of the runtime"), GrainCallFailure.Final },
         { new TimeoutException("no answer"), GrainCallFailure.OutcomeUnknown },
         { new StorageUnavailableException("store"), GrainCallFailure.OutcomeUnknown },
         { new InconsistentStateException("etag"), GrainCallFailure.OutcomeUnknown },

@@ -1,23 +1,29 @@
 using System.Text.Json;
+using Grains.Hosting.Cluster;
 using StackExchange.Redis;
 
 namespace Grains.Gateway.Tests.Infrastructure;
 
 /// <summary>
-/// What a cluster has written to its Redis, read the way an operator would (docs/redis-keys.md): the membership table
-/// and the grain directory. Tests use it to wait for silos and to check which silo holds a grain, without asking the
-/// cluster itself.
+/// What a cluster has written to its Redis, read the way an operator would (docs/redis-keys.md): the membership table,
+/// the silos' HTTP endpoints and the grain directory. Tests use it to wait for silos and to check which silo holds a
+/// grain, without asking the cluster itself.
 /// </summary>
 public sealed class ClusterView(string connectionString, string clusterId) : IAsyncDisposable
 {
-    /// <summary>The membership status of an active silo (Orleans' SiloStatus.Active).</summary>
-    private const int ActiveStatus = 3;
-
     private readonly Lazy<Task<ConnectionMultiplexer>> _redis = new(() => ConnectRedisAsync(connectionString));
 
     /// <summary>The names of the silos the membership table lists as active.</summary>
     public async Task<IReadOnlySet<string>> ActiveSiloNamesAsync() =>
-        (await MembersAsync()).Where(m => m.Status == ActiveStatus).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        (await SilosAsync()).Where(m => m.Status == MembershipStatus.Active).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The names of the silos a gateway may send requests to: active, serving HTTP, not draining.</summary>
+    public async Task<IReadOnlySet<string>> RoutableSiloNamesAsync() =>
+        (await SilosAsync()).Where(m => m.IsRoutable).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Every silo of the membership table, with its HTTP endpoint.</summary>
+    public async Task<IReadOnlyList<RosterSilo>> SilosAsync() =>
+        await new ClusterRoster(await _redis.Value, clusterId, clusterId).ReadAsync();
 
     /// <summary>The name of the silo the grain directory lists for <paramref name="grainId"/> (<c>cart/alice</c>), or null.</summary>
     public async Task<string?> DirectorySiloNameAsync(string grainId)
@@ -30,7 +36,7 @@ public sealed class ClusterView(string connectionString, string clusterId) : IAs
         }
 
         var address = JsonDocument.Parse(entry.ToString()).RootElement.GetProperty("SiloAddress").GetString();
-        return (await MembersAsync()).SingleOrDefault(m => m.Address == address)?.Name;
+        return (await SilosAsync()).SingleOrDefault(m => m.Address == address)?.Name;
     }
 
     public async ValueTask DisposeAsync()
@@ -39,13 +45,6 @@ public sealed class ClusterView(string connectionString, string clusterId) : IAs
         {
             await (await _redis.Value).DisposeAsync();
         }
-    }
-
-    private async Task<IReadOnlyList<MembershipRow>> MembersAsync()
-    {
-        var database = (await _redis.Value).GetDatabase();
-        var rows = await database.HashGetAllAsync($"{clusterId}/members/{clusterId}");
-        return [.. rows.Where(r => r.Name.ToString() != "Version").Select(r => MembershipRow.Parse(r.Value.ToString()))];
     }
 
     private static async Task<ConnectionMultiplexer> ConnectRedisAsync(string connectionString)

@@ -4,6 +4,7 @@ using System.Net;
 using Grains.Shop.Catalog;
 using Grains.Shop.Contracts.Products;
 using Grains.Testing;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,13 +14,14 @@ namespace Grains.Gateway.Tests.Infrastructure;
 
 /// <summary>
 /// A cluster of real Orleans shop silos on its own real Redis server, with its own cluster id. Here the silos are
-/// hosted in the test process, each a host of its own made by <c>AddShopSilo</c>, as the silo executable makes it;
-/// <see cref="SiloProcessCluster"/> runs them as processes instead. Gateways made by <see cref="CreateGateway"/> are
-/// Orleans clients of it. Disposing stops every gateway, silo and the Redis server, also when a test failed.
+/// hosted in the test process, each a web host of its own made by <c>AddShopSilo</c> and serving the API on a free
+/// loopback port, as the silo executable makes it; <see cref="SiloProcessCluster"/> runs them as processes instead.
+/// Gateways made by <see cref="CreateGateway"/> forward to them over HTTP. Disposing stops every gateway, silo and the
+/// Redis server, also when a test failed.
 /// </summary>
 public class ShopCluster : IAsyncLifetime
 {
-    /// <summary>The token key every gateway of this cluster shares.</summary>
+    /// <summary>The token key every silo of this cluster shares.</summary>
     public const string TokenKey = "test-token-key-0123456789abcdef-0123456789";
 
     /// <summary>How long starting silos and gateways may take: generous, since the machine's few cores are shared.</summary>
@@ -111,9 +113,6 @@ public class ShopCluster : IAsyncLifetime
         {
             ["Cluster:Id"] = ClusterId,
             ["Redis:ConnectionString"] = Redis.ConnectionString,
-            ["Gateway:TokenKey"] = TokenKey,
-            ["Gateway:RateLimit:TokenLimit"] = "100000",
-            ["Gateway:RateLimit:TokensPerPeriod"] = "100000",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -136,9 +135,6 @@ public class ShopCluster : IAsyncLifetime
         {
             ["Cluster__Id"] = ClusterId,
             ["Redis__ConnectionString"] = Redis.ConnectionString,
-            ["Gateway__TokenKey"] = TokenKey,
-            ["Gateway__RateLimit__TokenLimit"] = "100000",
-            ["Gateway__RateLimit__TokensPerPeriod"] = "100000",
             ["Logging__LogLevel__Default"] = "Warning",
         };
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
@@ -151,7 +147,7 @@ public class ShopCluster : IAsyncLifetime
         return gateway;
     }
 
-    /// <summary>Waits until <paramref name="gateway"/> answers <c>/health/ready</c> with 200: Redis answers and it has seen an active silo.</summary>
+    /// <summary>Waits until <paramref name="gateway"/> answers <c>/health/ready</c> with 200: Redis answers and a silo takes requests.</summary>
     public static async Task WaitUntilReadyAsync(ShopGateway gateway)
     {
         ArgumentNullException.ThrowIfNull(gateway);
@@ -201,23 +197,39 @@ public class ShopCluster : IAsyncLifetime
         }
     }
 
-    /// <summary>The configuration of the silo named <paramref name="name"/>: its identity, Redis, free ports and <see cref="SiloSettings"/>.</summary>
-    protected Dictionary<string, string?> SiloConfiguration(string name) => new(SiloSettings, StringComparer.OrdinalIgnoreCase)
+    /// <summary>
+    /// The configuration of the silo named <paramref name="name"/>: its identity, Redis, free ports, the API's token key
+    /// and lifted rate limits (tests send many requests per session), and <see cref="SiloSettings"/>.
+    /// </summary>
+    protected Dictionary<string, string?> SiloConfiguration(string name)
     {
-        ["Redis:ConnectionString"] = Redis.ConnectionString,
-        ["Cluster:Id"] = ClusterId,
-        ["Silo:Name"] = name,
-        ["Silo:Port"] = "0",
-        ["Silo:GatewayPort"] = "0",
+        var configuration = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Redis:ConnectionString"] = Redis.ConnectionString,
+            ["Cluster:Id"] = ClusterId,
+            ["Silo:Name"] = name,
+            ["Silo:Port"] = "0",
+            ["Silo:GatewayPort"] = "0",
+            ["urls"] = "http://127.0.0.1:0",
+            ["Api:TokenKey"] = TokenKey,
+            ["Api:RateLimit:TokenLimit"] = "100000",
+            ["Api:RateLimit:TokensPerPeriod"] = "100000",
 
-        // These silos share the test process, and a silo declared dead stops its process (Orleans fails fast): with the
-        // production timings a test host stalled by a busy CI machine could be taken for dead and killed. Nothing here
-        // measures detection; the tests that kill silos use silo processes with the production timings.
-        ["Orleans:Membership:ProbeTimeout"] = "00:00:05",
-        ["Orleans:Membership:MinProbeTimeout"] = "00:00:05",
-        ["Orleans:Membership:MaxProbeTimeout"] = "00:00:10",
-        ["Orleans:Membership:NumMissedProbesLimit"] = "3",
-    };
+            // These silos share the test process, and a silo declared dead stops its process (Orleans fails fast): with the
+            // production timings a test host stalled by a busy CI machine could be taken for dead and killed. Nothing here
+            // measures detection; the tests that kill silos use silo processes with the production timings.
+            ["Orleans:Membership:ProbeTimeout"] = "00:00:05",
+            ["Orleans:Membership:MinProbeTimeout"] = "00:00:05",
+            ["Orleans:Membership:MaxProbeTimeout"] = "00:00:10",
+            ["Orleans:Membership:NumMissedProbesLimit"] = "3",
+        };
+        foreach (var (key, value) in SiloSettings)
+        {
+            configuration[key] = value;
+        }
+
+        return configuration;
+    }
 
     /// <summary>A service of the in-process silo named <paramref name="name"/>.</summary>
     public T SiloService<T>(string name)
@@ -226,7 +238,7 @@ public class ShopCluster : IAsyncLifetime
     /// <summary>Starts the silo named <paramref name="name"/>; <see cref="StartSiloAsync"/> waits for it to become active.</summary>
     protected virtual async Task LaunchSiloAsync(string name)
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(SiloConfiguration(name))
         {
             ["Logging:LogLevel:Default"] = "Warning",
@@ -235,9 +247,10 @@ public class ShopCluster : IAsyncLifetime
         // Registered before the silo's own, which AddShop adds only when none is there.
         builder.Services.AddSingleton(Catalog);
         builder.AddShopSilo();
-        var host = builder.Build();
-        _silos.Add(name, host);
-        await host.StartAsync();
+        var silo = builder.Build();
+        silo.UseShopSilo();
+        _silos.Add(name, silo);
+        await silo.StartAsync();
     }
 
     /// <summary>Throws when a silo has failed while the cluster waits for it, instead of letting the wait time out.</summary>
@@ -262,14 +275,14 @@ public class ShopCluster : IAsyncLifetime
         }
     }
 
-    /// <summary>Waits until the membership table lists every silo of <paramref name="names"/> as active.</summary>
+    /// <summary>Waits until every silo of <paramref name="names"/> is active in the membership table and serves HTTP.</summary>
     private async Task WaitUntilActiveAsync(IReadOnlyCollection<string> names) =>
         await Poll.UntilAsync(
             async () =>
             {
                 ThrowIfASiloFailed();
-                return (await View.ActiveSiloNamesAsync()).IsSupersetOf(names);
+                return (await View.RoutableSiloNamesAsync()).IsSupersetOf(names);
             },
             StartTimeout,
-            $"the membership table to list {string.Join(", ", names)} as active");
+            $"{string.Join(", ", names)} to be active and serve HTTP");
 }

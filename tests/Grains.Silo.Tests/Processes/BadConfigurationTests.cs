@@ -22,6 +22,10 @@ public sealed class BadConfigurationTests(ITestOutputHelper output)
     [InlineData("Silo:AdvertisedHost", "no-such-silo.invalid")]
     [InlineData("Fencing:LeaseDuration", "a second")]
     [InlineData("FailureDetection:ConfirmationDelay", "soon")]
+    [InlineData("Api:TokenKey", Secret)]
+    [InlineData("Api:RetryBudget", "00:05:00")]
+    [InlineData("Locality:MigrationsPerSecond", "0")]
+    [InlineData("Silo:DrainDelay", "00:10:00")]
     public async Task A_silo_with_a_bad_value_exits_with_code_2_naming_the_key_without_a_stack_trace(string key, string value)
     {
         var said = await RunUntilExitAsync($"--{key}={value}");

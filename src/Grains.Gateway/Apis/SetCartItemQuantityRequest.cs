@@ -1,3 +1,0 @@
-namespace Grains.Gateway.Apis;
-
-public sealed record SetCartItemQuantityRequest(int? Quantity);

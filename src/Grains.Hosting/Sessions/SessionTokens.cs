@@ -1,0 +1,90 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Grains.Hosting.Serialization;
+
+namespace Grains.Hosting.Sessions;
+
+/// <summary>
+/// Issues and checks session tokens: <c>base64url(json payload) "." base64url(HMAC-SHA256(payload))</c>, keyed by the
+/// API's token key. Any silo with the same key accepts any other's tokens. A token does not expire by itself: the
+/// session grain decides. A gateway reads a token's user without checking it (<see cref="ReadUserUnchecked"/>), only to
+/// route the request; the silo that serves it checks it.
+/// </summary>
+public sealed class SessionTokens(string key)
+{
+    /// <summary>The longest token accepted; anything longer is refused unread.</summary>
+    public const int MaxLength = 1024;
+
+    private readonly byte[] _key = Encoding.UTF8.GetBytes(key ?? throw new ArgumentNullException(nameof(key)));
+
+    /// <summary>A new unguessable session id: 128 random bits, as 32 hexadecimal digits.</summary>
+    public static string NewSessionId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    public string Issue(SessionToken token)
+    {
+        var payload = JsonSerializer.SerializeToUtf8Bytes(token, HostingJsonContext.Default.SessionToken);
+        return $"{Base64Url.EncodeToString(payload)}.{Base64Url.EncodeToString(HMACSHA256.HashData(_key, payload))}";
+    }
+
+    /// <summary>Returns the token's content when its signature is valid; null for anything forged or malformed.</summary>
+    public SessionToken? Read(string? token)
+    {
+        if (Split(token) is not var (payload, signature)
+            || !TryDecode(signature, out var signatureBytes)
+            || !CryptographicOperations.FixedTimeEquals(signatureBytes, HMACSHA256.HashData(_key, payload)))
+        {
+            return null;
+        }
+
+        return Deserialize(payload);
+    }
+
+    /// <summary>
+    /// The user a token names, without checking its signature: for routing only, never for deciding who may do what.
+    /// Null when the token is malformed.
+    /// </summary>
+    public static string? ReadUserUnchecked(string? token) => Split(token) is var (payload, _) ? Deserialize(payload)?.UserId : null;
+
+    /// <summary>The token of an <c>Authorization: Bearer &lt;token&gt;</c> header, or null.</summary>
+    public static string? FromAuthorizationHeader(string? header) =>
+        header is { Length: > 7 } && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
+
+    private static (byte[] Payload, string Signature)? Split(string? token)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > MaxLength)
+        {
+            return null;
+        }
+
+        var dot = token.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 && TryDecode(token.AsSpan(0, dot), out var payload) ? (payload, token[(dot + 1)..]) : null;
+    }
+
+    private static SessionToken? Deserialize(byte[] payload)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(payload, HostingJsonContext.Default.SessionToken) is { SessionId.Length: > 0, UserId.Length: > 0 } content
+                ? content
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static bool TryDecode(ReadOnlySpan<char> text, out byte[] bytes)
+    {
+        if (!Base64Url.IsValid(text, out var length))
+        {
+            bytes = [];
+            return false;
+        }
+
+        bytes = new byte[length];
+        return Base64Url.TryDecodeFromChars(text, bytes, out _);
+    }
+}

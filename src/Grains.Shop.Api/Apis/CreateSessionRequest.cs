@@ -1,0 +1,3 @@
+namespace Grains.Shop.Api.Apis;
+
+public sealed record CreateSessionRequest(string? UserId);
