@@ -1,6 +1,7 @@
 using System.Globalization;
 using Grains.Silo.Hosting;
 using Grains.Silo.Serving;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -36,7 +37,10 @@ internal static class BenchmarkHosts
                 ?? throw new ArgumentException("The journal filter needs a directory.", nameof(journalDirectory));
         }
 
-        var builder = CreateBuilder(redis, clusterId, settings);
+        // A silo is a web host (it serves the shop's API); here it listens on a free port and nothing calls it.
+        settings["urls"] = "http://127.0.0.1:0";
+        var builder = WebApplication.CreateSlimBuilder();
+        Configure(builder, redis, clusterId, settings);
         builder.AddShopSilo();
         if (!filters.HasFlag(SiloFilters.Tagging))
         {
@@ -69,12 +73,17 @@ internal static class BenchmarkHosts
     private static HostApplicationBuilder CreateBuilder(string redis, string clusterId, Dictionary<string, string?> settings)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        Configure(builder, redis, clusterId, settings);
+        return builder;
+    }
+
+    private static void Configure(IHostApplicationBuilder builder, string redis, string clusterId, Dictionary<string, string?> settings)
+    {
         settings["Redis:ConnectionString"] = redis;
         settings["Cluster:Id"] = clusterId;
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        return builder;
     }
 
     /// <summary>Orleans registers each incoming filter as a singleton <see cref="IIncomingGrainCallFilter"/> of its type.</summary>

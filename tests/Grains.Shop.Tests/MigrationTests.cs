@@ -17,7 +17,7 @@ public sealed class MigrationTests(TwoSiloShopCluster shop) : IClassFixture<TwoS
     [Fact]
     public async Task A_session_keeps_its_unwritten_activity_when_its_silo_stops_gracefully()
     {
-        var sessionId = Guid.NewGuid().ToString("N");
+        var sessionId = UserGrainKeys.Session("alice", Guid.NewGuid().ToString("N"));
         var session = shop.Client.GetGrain<ISessionGrain>(sessionId);
         var started = await session.StartAsync("alice");
         // The touch must land later than the start, so that the activation's time and the stored one differ.

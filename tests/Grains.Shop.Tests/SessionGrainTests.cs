@@ -5,12 +5,12 @@ namespace Grains.Shop.Tests;
 [Trait("Category", "Integration")]
 public sealed class SessionGrainTests(ShopCluster shop) : IClassFixture<ShopCluster>
 {
-    private ISessionGrain NewSession() => shop.Client.GetGrain<ISessionGrain>(Guid.NewGuid().ToString("N"));
+    private ISessionGrain NewSession(string userId) => shop.Client.GetGrain<ISessionGrain>(UserGrainKeys.Session(userId, Guid.NewGuid().ToString("N")));
 
     [Fact]
     public async Task A_touch_slides_the_expiry()
     {
-        var session = NewSession();
+        var session = NewSession("alice");
         var started = await session.StartAsync("alice");
 
         var touched = await session.TouchAsync();
@@ -24,31 +24,52 @@ public sealed class SessionGrainTests(ShopCluster shop) : IClassFixture<ShopClus
     [Fact]
     public async Task A_revoked_or_unknown_session_is_not_valid()
     {
-        var session = NewSession();
+        var session = NewSession("bob");
         await session.StartAsync("bob");
 
         await session.RevokeAsync();
 
         Assert.Null(await session.TouchAsync());
         Assert.Null(await session.GetAsync());
-        Assert.Null(await NewSession().TouchAsync());
+        Assert.Null(await NewSession("bob").TouchAsync());
     }
 
     [Fact]
     public async Task A_session_id_cannot_be_started_twice()
     {
-        var session = NewSession();
+        var session = NewSession("carol");
         await session.StartAsync("carol");
 
-        await Assert.ThrowsAsync<SessionConflictException>(() => session.StartAsync("mallory"));
+        await Assert.ThrowsAsync<SessionConflictException>(() => session.StartAsync("carol"));
 
         Assert.Equal("carol", (await session.GetAsync())!.UserId);
     }
 
     [Fact]
+    public async Task A_session_refuses_a_user_other_than_the_one_its_key_names()
+    {
+        var session = NewSession("carol");
+
+        await Assert.ThrowsAsync<ArgumentException>(() => session.StartAsync("mallory"));
+
+        Assert.Null(await session.GetAsync());
+    }
+
+    [Fact]
+    public async Task A_sessions_id_is_the_part_of_its_key_after_the_user()
+    {
+        var sessionId = Guid.NewGuid().ToString("N");
+
+        var started = await shop.Client.GetGrain<ISessionGrain>(UserGrainKeys.Session("dora", sessionId)).StartAsync("dora");
+
+        Assert.Equal(sessionId, started.SessionId);
+        Assert.Equal("dora", started.UserId);
+    }
+
+    [Fact]
     public async Task An_invalid_user_id_is_refused()
     {
-        var session = NewSession();
+        var session = NewSession("not valid");
 
         await Assert.ThrowsAsync<ArgumentException>(() => session.StartAsync("not valid"));
 

@@ -143,11 +143,13 @@ public class ShopCluster : IAsyncLifetime
             // Registered before AddShop, which adds the shipped catalog only when none is registered.
             host.Services.AddSingleton(Catalog);
 
-            // The placement the silo's UseShopCluster sets; it also decides where a grain migrates to.
+            // The placements the silo sets: its user grains on their user's silo, anything else at random; they also
+            // decide where a grain migrates to.
             host.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
             host.UseOrleans(silo => silo
                 .AddShop(configuration)
                 .AddShopRedisStorage()
+                .AddUserPlacement(configuration)
                 .AddShopFilters(configuration));
         });
         return builder.Build();

@@ -7,6 +7,7 @@ using Grains.Shop.Contracts.Products;
 using Grains.Shop.Contracts.Serving;
 using Grains.Shop.Contracts.Sessions;
 using Grains.Shop.Orders;
+using Grains.Shop.Placement;
 using Grains.Shop.Sessions;
 using Orleans.Serialization.Invocation;
 
@@ -58,6 +59,7 @@ public sealed class WireSerializationTests(OrleansSerializerFixture orleans) : I
         new IdempotencyRecord("pay", "checkout", s_at, Version: 2, Order: s_order),
         new OrdersState { Orders = [s_order] },
         new SessionState { UserId = "alice", CreatedAt = s_at, LastSeenAt = s_at.AddMinutes(1), ExpiresAt = s_at.AddMinutes(31), Revoked = true },
+        UserPlacement.Instance,
     }.ToDictionary(sample => sample.GetType());
 
     public static TheoryData<string> WireTypes() => [.. s_samples.Keys.Select(t => t.Name).Order(StringComparer.Ordinal)];
@@ -93,7 +95,7 @@ public sealed class WireSerializationTests(OrleansSerializerFixture orleans) : I
         }));
 
         Assert.Equal("silo-1", copy.SiloName);
-        Assert.Equal("gwy.tcp://127.0.0.1:30001/0", copy.Gateway);
+        Assert.Equal("127.0.0.1:11111@1", copy.SiloAddress);
         Assert.Equal(4, copy.GetResult<Cart>()!.Version);
         Assert.Null(copy.Exception);
     }

@@ -103,12 +103,13 @@ internal static class DashboardCostRunner
         var operatorKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         var on = mode != DashboardMode.Off;
         var siloAssembly = RepositoryPaths.BuiltAssembly("Grains.Silo");
+        var siloEnvironment = new Dictionary<string, string>(runtime) { ["Api__TokenKey"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)) };
         var silos = Enumerable.Range(1, settings.Silos).Select(i => Start(processes, $"{mode}-silo-{i}", siloAssembly,
             [.. cluster, $"--Silo:Name=silo-{i}", "--Silo:Port=0", "--Silo:GatewayPort=0", $"--Dashboard:Enabled={on}", .. GatewayRunner.ContentRoot(siloAssembly)],
-            runtime)).ToList();
+            siloEnvironment)).ToList();
         var gatewayUrl = GatewayRunner.LoopbackUrl();
         var gatewayAssembly = RepositoryPaths.BuiltAssembly("Grains.Gateway");
-        var gatewayEnvironment = new Dictionary<string, string>(runtime) { ["Gateway__TokenKey"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)) };
+        var gatewayEnvironment = new Dictionary<string, string>(runtime);
         if (on && mode != DashboardMode.SilosOnly)
         {
             gatewayEnvironment["Dashboard__OperatorKey"] = operatorKey;

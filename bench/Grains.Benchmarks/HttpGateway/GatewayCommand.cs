@@ -2,7 +2,10 @@ using System.CommandLine;
 
 namespace Grains.Benchmarks.HttpGateway;
 
-/// <summary>The <c>gateway</c> command: the gateway's read path (<c>GET /api/cart</c>) against a bare Kestrel endpoint, and the gateway taken apart.</summary>
+/// <summary>
+/// The <c>gateway</c> command: the read path (<c>GET /api/cart</c>) on a silo's own endpoint and through the gateway,
+/// against a bare Kestrel endpoint, and a silo taken apart.
+/// </summary>
 internal static class GatewayCommand
 {
     public static Command Create()
@@ -17,18 +20,13 @@ internal static class GatewayCommand
             Description = "Comma list of targets, or 'all': " + string.Join(", ", GatewayTargets.All.Select(t => t.Name)) + ".",
             DefaultValueFactory = _ => "all",
         };
-        var serverGc = new Option<bool>("--server-gc") { Description = "Server GC in the HTTP processes (as the gateway ships).", DefaultValueFactory = _ => true };
-        var variantConnections = new Option<int>("--variant-connections")
-        {
-            Description = "Orleans client connections per silo in the variants host (the gateway itself keeps Orleans' default, 1).",
-            DefaultValueFactory = _ => 1,
-        };
+        var serverGc = new Option<bool>("--server-gc") { Description = "Server GC in every process (the default of ASP.NET Core apps).", DefaultValueFactory = _ => true };
         foreach (var seconds in new[] { warmUp, duration })
         {
             seconds.Validators.Add(r => { if (r.GetValueOrDefault<double>() is < 0 or > 600) { r.AddError($"{r.Option.Name} must be between 0 and 600 seconds."); } });
         }
 
-        foreach (var positive in new[] { rounds, threads, connections, variantConnections })
+        foreach (var positive in new[] { rounds, threads, connections })
         {
             positive.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 1000) { r.AddError($"{r.Option.Name} must be between 1 and 1000."); } });
         }
@@ -36,11 +34,11 @@ internal static class GatewayCommand
         targets.Validators.Add(r => { if (Select(r.GetValueOrDefault<string>() ?? string.Empty) is null) { r.AddError($"{r.Option.Name}: unknown target in '{r.GetValueOrDefault<string>()}'."); } });
         var command = new Command(
             "gateway",
-            "Measures GET /api/cart through the real gateway against a bare Kestrel endpoint returning the same bytes, with wrk on "
-            + "127.0.0.1, and variants that each do part of the request. Starts redis-server, a silo, the gateway and the "
-            + "endpoints as processes, and stops them all.")
+            "Measures GET /api/cart on a silo's own endpoint and through the real gateway against a bare Kestrel endpoint "
+            + "returning the same bytes, with wrk on 127.0.0.1, and variants that each do part of the request. Starts "
+            + "redis-server, a silo, the gateway, a variants silo and the bare endpoint as processes, and stops them all.")
         {
-            warmUp, duration, rounds, threads, connections, targets, serverGc, variantConnections,
+            warmUp, duration, rounds, threads, connections, targets, serverGc,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -51,8 +49,7 @@ internal static class GatewayCommand
                 result.GetValue(threads),
                 result.GetValue(connections),
                 Select(result.GetValue(targets)!)!,
-                result.GetValue(serverGc),
-                result.GetValue(variantConnections));
+                result.GetValue(serverGc));
             GatewayReport.WriteConditions(Console.Out, settings);
             try
             {

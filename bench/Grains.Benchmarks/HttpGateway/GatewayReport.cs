@@ -13,7 +13,7 @@ internal static class GatewayReport
         output.WriteLine(string.Create(s_invariant,
             $"Gateway benchmark: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {(Report.IsOptimizedBuild ? "Release" : "DEBUG (unoptimized!)")} build"));
         output.WriteLine(string.Create(s_invariant,
-            $"wrk -t{settings.Threads} -c{settings.Connections}, {settings.Duration.TotalSeconds:0.#} s per target, {settings.Rounds} rounds, warm-up {settings.WarmUp.TotalSeconds:0.#} s per target; {(settings.ServerGc ? "server" : "workstation")} GC in the gateway, the variants host and the bare endpoint; one silo process; Orleans connections per silo: gateway 1, variants host {settings.VariantConnections}"));
+            $"wrk -t{settings.Threads} -c{settings.Connections}, {settings.Duration.TotalSeconds:0.#} s per target, {settings.Rounds} rounds, warm-up {settings.WarmUp.TotalSeconds:0.#} s per target; {(settings.ServerGc ? "server" : "workstation")} GC in every process; one silo behind the gateway, one variants silo"));
     }
 
     public static void WriteSamples(TextWriter output, IReadOnlyList<GatewaySample> samples)

@@ -9,9 +9,10 @@ using Grains.Testing;
 namespace Grains.Benchmarks.HttpGateway;
 
 /// <summary>
-/// Starts redis-server, one silo (src/Grains.Silo), the gateway (src/Grains.Gateway), the gateway variants and the bare
-/// endpoint, each as its own process on 127.0.0.1; creates one session with a cart of three lines through the gateway;
-/// loads every target with wrk, round after round; and stops every process it started, by the process it holds.
+/// Starts redis-server; one silo (src/Grains.Silo) with the gateway (src/Grains.Gateway) in front of it; a variants
+/// silo, the only silo of a second cluster; and the bare endpoint, each as its own process on 127.0.0.1. Creates one
+/// session with a cart of three lines in each cluster, loads every target with wrk, round after round, and stops every
+/// process it started, by the process it holds.
 /// </summary>
 internal static class GatewayRunner
 {
@@ -22,33 +23,34 @@ internal static class GatewayRunner
     public static async Task<IReadOnlyList<GatewaySample>> RunAsync(GatewaySettings settings, TextWriter progress, CancellationToken cancellationToken)
     {
         var wrk = Wrk.Find() ?? throw new InvalidOperationException("wrk is not installed (apt-get install wrk).");
-        await progress.WriteLineAsync("Starting redis-server...");
+        await progress.WriteLineAsync($"Starting redis-server (load average {LoadAverage()})...");
         await using var redis = await RedisServer.StartAsync(cancellationToken: cancellationToken);
-        var cluster = new[] { $"--Redis:ConnectionString={redis.ConnectionString}", $"--Cluster:Id=bench-{Guid.NewGuid():N}" };
         var runtime = new Dictionary<string, string>
         {
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["DOTNET_gcServer"] = settings.ServerGc ? "1" : "0",
         };
-        var gatewayEnvironment = new Dictionary<string, string>(runtime)
+        var siloEnvironment = new Dictionary<string, string>(runtime)
         {
-            ["Gateway__TokenKey"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
+            ["Api__TokenKey"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
             // Lifted so that every request is served: the benchmark sends tens of thousands a second on one session.
-            ["Gateway__RateLimit__TokenLimit"] = "1000000000",
-            ["Gateway__RateLimit__TokensPerPeriod"] = "1000000000",
+            ["Api__RateLimit__TokenLimit"] = "1000000000",
+            ["Api__RateLimit__TokensPerPeriod"] = "1000000000",
         };
+        string[] Cluster(string name) => [$"--Redis:ConnectionString={redis.ConnectionString}", $"--Cluster:Id=bench-{name}-{Guid.NewGuid():N}"];
         var bodyFile = Path.GetTempFileName();
         var processes = new List<ProjectProcess>();
         try
         {
             await progress.WriteLineAsync("Starting the silo and the gateway...");
+            var cluster = Cluster("shop");
             var siloAssembly = RepositoryPaths.BuiltAssembly("Grains.Silo");
+            var siloUrl = LoopbackUrl();
             var silo = Start(processes, "silo", siloAssembly,
-                [.. cluster, "--Silo:Name=silo-1", "--Silo:Port=0", "--Silo:GatewayPort=0", .. ContentRoot(siloAssembly)], runtime);
+                [.. cluster, "--Silo:Name=silo-1", "--Silo:Port=0", "--Silo:GatewayPort=0", "--urls", siloUrl.ToString(), .. ContentRoot(siloAssembly)], siloEnvironment);
             var gatewayUrl = LoopbackUrl();
             var gatewayAssembly = RepositoryPaths.BuiltAssembly("Grains.Gateway");
-            var gateway = Start(processes, "gateway", gatewayAssembly,
-                [.. cluster, "--urls", gatewayUrl.ToString(), .. ContentRoot(gatewayAssembly)], gatewayEnvironment);
+            var gateway = Start(processes, "gateway", gatewayAssembly, [.. cluster, "--urls", gatewayUrl.ToString(), .. ContentRoot(gatewayAssembly)], runtime);
 
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
             await WaitUntilOkAsync(http, new Uri(gatewayUrl, "/health/ready"), gateway, cancellationToken);
@@ -57,26 +59,30 @@ internal static class GatewayRunner
             await File.WriteAllBytesAsync(bodyFile, body, cancellationToken);
             await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Session of '{UserId}' created; GET /api/cart answers {body.Length} bytes."));
 
-            await progress.WriteLineAsync("Starting the gateway variants and the bare endpoint...");
+            await progress.WriteLineAsync("Starting the variants silo and the bare endpoint...");
             var bench = typeof(GatewayRunner).Assembly.Location;
             var variantsUrl = LoopbackUrl();
             var variants = Start(processes, "variants", bench,
                 ["http-host", "--mode", "variants", "--url", variantsUrl.ToString(), "--body-file", bodyFile, "--user", UserId,
-                    "--client-connections", settings.VariantConnections.ToString(CultureInfo.InvariantCulture), .. cluster], gatewayEnvironment);
+                    .. Cluster("variants"), "--Silo:Name=variants", "--Silo:Port=0", "--Silo:GatewayPort=0"], siloEnvironment);
             var bareUrl = LoopbackUrl();
             var bare = Start(processes, "bare", bench, ["http-host", "--mode", "bare", "--url", bareUrl.ToString(), "--body-file", bodyFile], runtime);
             await WaitUntilOkAsync(http, new Uri(variantsUrl, "/health/ready"), variants, cancellationToken);
             await WaitUntilOkAsync(http, new Uri(bareUrl, GatewayTargets.CartPath), bare, cancellationToken);
+            var variantsToken = await CreateSessionWithCartAsync(http, variantsUrl, cancellationToken);
 
-            var hosts = new Dictionary<GatewayHost, (Uri Url, ProjectProcess Process)>
+            // Each target: where it is served, with which token, and which processes spend CPU on it.
+            var hosts = new Dictionary<GatewayHost, (Uri Url, string Token, ProjectProcess Process, ProjectProcess? Behind)>
             {
-                [GatewayHost.Bare] = (bareUrl, bare),
-                [GatewayHost.Gateway] = (gatewayUrl, gateway),
-                [GatewayHost.Variants] = (variantsUrl, variants),
+                [GatewayHost.Bare] = (bareUrl, token, bare, null),
+                [GatewayHost.Silo] = (siloUrl, token, silo, null),
+                [GatewayHost.Gateway] = (gatewayUrl, token, gateway, silo),
+                [GatewayHost.Variants] = (variantsUrl, variantsToken, variants, null),
             };
             foreach (var target in settings.Targets)
             {
-                await CheckAsync(http, target, new Uri(hosts[target.Host].Url, target.Path), token, cancellationToken);
+                var host = hosts[target.Host];
+                await CheckAsync(http, target, new Uri(host.Url, target.Path), host.Token, cancellationToken);
             }
 
             if (settings.WarmUp > TimeSpan.Zero)
@@ -84,7 +90,8 @@ internal static class GatewayRunner
                 await progress.WriteLineAsync($"Warming up each target for {settings.WarmUp.TotalSeconds:0.#} s...");
                 foreach (var target in settings.Targets)
                 {
-                    await Wrk.RunAsync(wrk, new Uri(hosts[target.Host].Url, target.Path), Headers(target, token), settings.Threads, settings.Connections, settings.WarmUp, cancellationToken);
+                    var host = hosts[target.Host];
+                    await Wrk.RunAsync(wrk, new Uri(host.Url, target.Path), Headers(target, host.Token), settings.Threads, settings.Connections, settings.WarmUp, cancellationToken);
                 }
             }
 
@@ -94,12 +101,13 @@ internal static class GatewayRunner
                 await progress.WriteLineAsync($"Round {round} of {settings.Rounds} (load average {LoadAverage()})...");
                 foreach (var target in settings.Targets)
                 {
-                    var (url, process) = hosts[target.Host];
+                    var host = hosts[target.Host];
                     EnsureRunning(processes);
-                    var hostBefore = ProcessCpu.Of(process.Id);
-                    var siloBefore = ProcessCpu.Of(silo.Id);
-                    var result = await Wrk.RunAsync(wrk, new Uri(url, target.Path), Headers(target, token), settings.Threads, settings.Connections, settings.Duration, cancellationToken);
-                    var sample = new GatewaySample(target, round, result, ProcessCpu.Of(process.Id) - hostBefore, ProcessCpu.Of(silo.Id) - siloBefore);
+                    var hostBefore = ProcessCpu.Of(host.Process.Id);
+                    var behindBefore = host.Behind is { } behind ? ProcessCpu.Of(behind.Id) : TimeSpan.Zero;
+                    var result = await Wrk.RunAsync(wrk, new Uri(host.Url, target.Path), Headers(target, host.Token), settings.Threads, settings.Connections, settings.Duration, cancellationToken);
+                    var behindCpu = host.Behind is { } after ? ProcessCpu.Of(after.Id) - behindBefore : TimeSpan.Zero;
+                    var sample = new GatewaySample(target, round, result, ProcessCpu.Of(host.Process.Id) - hostBefore, behindCpu);
                     samples.Add(sample);
                     await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                         $"  {target.Name,-16} {result.RequestsPerSecond,9:N0} req/s  p50 {result.P50.TotalMilliseconds:0.00} ms  p99 {result.P99.TotalMilliseconds:0.00} ms  non-2xx {result.NonSuccess}  socket errors {result.SocketErrors}"));
@@ -111,7 +119,7 @@ internal static class GatewayRunner
         }
         finally
         {
-            // The gateway first, the silo last, then Redis (by its await using): each by the process object held.
+            // The last started first, the silo of the gateway last, then Redis (by its await using): each by the process object held.
             processes.Reverse();
             foreach (var process in processes)
             {
@@ -124,7 +132,7 @@ internal static class GatewayRunner
 
     /// <summary>
     /// The executable's own directory as its content root, as in its container image and under Grains.LocalCluster:
-    /// its appsettings.json is read from there. Without it the gateway logs every request at Information level.
+    /// its appsettings.json is read from there. Without it a silo or the gateway logs every request at Information level.
     /// </summary>
     internal static string[] ContentRoot(string assembly) => ["--contentRoot", Path.GetDirectoryName(assembly)!];
 
@@ -188,7 +196,7 @@ internal static class GatewayRunner
         }
     }
 
-    /// <summary>A session for <see cref="UserId"/> and a cart of the catalog's first three products; returns the token.</summary>
+    /// <summary>A session for <see cref="UserId"/> and a cart of the catalog's first three products, through <paramref name="gateway"/> (a gateway or a silo); returns the token.</summary>
     private static async Task<string> CreateSessionWithCartAsync(HttpClient http, Uri gateway, CancellationToken cancellationToken)
     {
         using var created = await http.PostAsJsonAsync(new Uri(gateway, "/api/sessions"), new { userId = UserId }, cancellationToken);

@@ -1,8 +1,7 @@
 namespace Grains.Benchmarks.HttpGateway;
 
 /// <summary>What one gateway benchmark run loads: each target once per round, for <see cref="Duration"/>, with wrk.</summary>
-/// <param name="VariantConnections">Orleans' ConnectionsPerEndpoint in the variants host (the gateway runs with Orleans' default, 1).</param>
-/// <param name="ServerGc">The GC mode of the gateway, the variants host and the bare endpoint alike (the gateway ships with server GC).</param>
+/// <param name="ServerGc">The GC mode of every process alike: the silos, the gateway and the bare endpoint.</param>
 internal sealed record GatewaySettings(
     TimeSpan WarmUp,
     TimeSpan Duration,
@@ -10,5 +9,4 @@ internal sealed record GatewaySettings(
     int Threads,
     int Connections,
     IReadOnlyList<GatewayTarget> Targets,
-    bool ServerGc,
-    int VariantConnections);
+    bool ServerGc);

@@ -1,20 +1,19 @@
 using System.Security.Claims;
-using Grains.Gateway.Apis;
-using Grains.Gateway.Authentication;
-using Grains.Gateway.Health;
-using Grains.Gateway.Hosting;
+using Grains.Hosting.Sessions;
+using Grains.Shop.Api.Apis;
+using Grains.Shop.Api.Authentication;
 using Grains.Shop.Contracts.Carts;
+using Grains.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Configuration;
 
 namespace Grains.Benchmarks.HttpGateway;
 
 /// <summary>
-/// The gateway taken apart: composed exactly as src/Grains.Gateway/Program.cs composes it (same services, same
-/// middleware, same <c>/api</c> endpoints), plus endpoints under <c>/bench</c> that each do only part of what
+/// A silo taken apart: composed exactly as src/Grains.Silo/Program.cs composes it (same services, same middleware, same
+/// <c>/api</c> endpoints, the grains in-process), plus endpoints under <c>/bench</c> that each do only part of what
 /// <c>GET /api/cart</c> does. The difference between two of them is what the missing part costs.
 /// </summary>
 internal static class GatewayVariants
@@ -33,20 +32,13 @@ internal static class GatewayVariants
     public const string CartWithTokenOnlyPath = "/bench/cart-token";
 
     /// <param name="userId">The user whose cart the endpoints without a session read (the token's user).</param>
-    /// <param name="body">The JSON the gateway returned for that cart, written by the endpoints that skip serialization.</param>
-    /// <param name="connectionsPerSilo">
-    /// Orleans' <see cref="ConnectionOptions.ConnectionsPerEndpoint"/> for this host's cluster client; the gateway leaves
-    /// Orleans' default, 1.
-    /// </param>
-    public static WebApplication Create(string[] args, string userId, byte[] body, int connectionsPerSilo)
+    /// <param name="body">The JSON a silo returned for that cart, written by the endpoints that skip serialization.</param>
+    public static WebApplication Create(string[] args, string userId, byte[] body)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        builder.AddShopClusterClient();
-        builder.Services.AddGateway(builder.Configuration);
-        builder.Services.Configure<ConnectionOptions>(options => options.ConnectionsPerEndpoint = connectionsPerSilo);
-
+        builder.AddShopSilo();
         var app = builder.Build();
-        app.UseGateway();
+        app.UseShopSilo();
         MapParts(app, userId, body);
         return app;
     }
@@ -75,25 +67,25 @@ internal static class GatewayVariants
         bench.MapGet("/session-limited", (HttpContext context) => BareEndpoint.WriteAsync(context, body)).RequireSession();
 
         // The cart grain call alone: with the result written as JSON, and with fixed bytes written instead.
-        bench.MapGet("/grain", async (IClusterClient cluster) => TypedResults.Ok(await cluster.GetGrain<ICartGrain>(userId).GetAsync()));
-        bench.MapGet("/grain-bytes", async (HttpContext context, IClusterClient cluster) =>
+        bench.MapGet("/grain", async (IGrainFactory grains) => TypedResults.Ok(await grains.GetGrain<ICartGrain>(userId).GetAsync()));
+        bench.MapGet("/grain-bytes", async (HttpContext context, IGrainFactory grains) =>
         {
-            await cluster.GetGrain<ICartGrain>(userId).GetAsync();
+            await grains.GetGrain<ICartGrain>(userId).GetAsync();
             await BareEndpoint.WriteAsync(context, body);
         });
 
         // JSON alone: a cart read once, serialized by the same result type on every request.
-        var cart = new Lazy<Task<Cart>>(() => app.ServiceProvider.GetRequiredService<IClusterClient>().GetGrain<ICartGrain>(userId).GetAsync());
+        var cart = new Lazy<Task<Cart>>(() => app.ServiceProvider.GetRequiredService<IGrainFactory>().GetGrain<ICartGrain>(userId).GetAsync());
         bench.MapGet("/json", async () => TypedResults.Ok(await cart.Value));
 
         // GET /api/cart as it would be if a checked session were trusted for a while instead of asking the session grain on
         // every request: the token's HMAC check, then the cart grain and JSON.
-        bench.MapGet("/cart-token", async (HttpContext context, SessionTokens tokens, IClusterClient cluster) =>
+        bench.MapGet("/cart-token", async (HttpContext context, SessionTokens tokens, IGrainFactory grains) =>
             tokens.Read(context.Request.Headers[TokenHeader].ToString()) is { } token
-                ? Results.Ok(await cluster.GetGrain<ICartGrain>(token.UserId).GetAsync())
+                ? Results.Ok(await grains.GetGrain<ICartGrain>(token.UserId).GetAsync())
                 : Results.Unauthorized());
 
         // GET /api/cart without the GrainCallFilter (retries and the X-Silo header): session, rate limit, grain, JSON.
-        bench.MapGet("/cart-unfiltered", (ClaimsPrincipal user, IClusterClient cluster) => CartApi.GetCartAsync(user, cluster)).RequireSession();
+        bench.MapGet("/cart-unfiltered", (ClaimsPrincipal user, IGrainFactory grains) => CartApi.GetCartAsync(user, grains)).RequireSession();
     }
 }

@@ -10,7 +10,8 @@ namespace Grains.Chaos.Cluster;
 
 /// <summary>
 /// The system under test as real processes on loopback: a Redis server logging every write to its append-only file
-/// before acknowledging it, silos that journal their activations into one directory, and gateways on fixed ports.
+/// before acknowledging it, silos that serve the API and journal their activations into one directory, and gateways on
+/// fixed ports in front of them.
 /// Every process is started and stopped by the id it was started with; disposing stops all of them, also after a
 /// failed run.
 /// </summary>
@@ -129,12 +130,16 @@ public sealed class ChaosCluster : IAsyncDisposable
             "--Silo:Port=0",
             "--Silo:GatewayPort=0",
             $"--ActivationJournal:Directory={JournalDirectory}",
+            "--urls=http://127.0.0.1:0",
+            // The workload's users send far fewer requests than this; the limit must never be what fails them.
+            "--Api:RateLimit:TokenLimit=1000",
+            "--Api:RateLimit:TokensPerPeriod=1000",
             "--Logging:LogLevel:Default=Warning",
             // Orleans' membership decisions (who joined, who was declared dead and by whom), to line up with the faults.
             "--Logging:LogLevel:Orleans.Runtime.MembershipService=Information",
             .. s_logTimestamps,
             .. _options.SiloArguments,
-        ], log: WatchOutput(name));
+        ], new Dictionary<string, string>(StringComparer.Ordinal) { ["Api__TokenKey"] = _tokenKey }, WatchOutput(name));
         var starting = new ClusterProcess(name, 0, process);
         lock (_silos)
         {
@@ -187,13 +192,9 @@ public sealed class ChaosCluster : IAsyncDisposable
                 $"--Cluster:Id={ClusterId}",
                 "--Logging:LogLevel:Default=Warning",
                 .. s_logTimestamps,
-                // The workload's users send far fewer requests than this; the limit must never be what fails them.
-                "--Gateway:RateLimit:TokenLimit=1000",
-                "--Gateway:RateLimit:TokensPerPeriod=1000",
                 .. _options.GatewayArguments,
             ],
-            new Dictionary<string, string>(StringComparer.Ordinal) { ["Gateway__TokenKey"] = _tokenKey },
-            WatchOutput(name));
+            log: WatchOutput(name));
         var gateway = new ClusterProcess(name, url.Port, process);
         _gateways[index] = gateway;
         await WaitUntilAsync(() => IsReadyAsync(url), gateway, "to be ready");
