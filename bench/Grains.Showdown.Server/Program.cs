@@ -3,8 +3,7 @@ using Grains.Showdown.Server.Hosting;
 namespace Grains.Showdown.Server;
 
 /// <summary>
-/// <c>--Showdown:Mode=stateful|stateless|router</c>; see <see cref="ServerOptions"/>. Not top-level statements: the
-/// gateway, referenced for its tokens, already names a global <c>Program</c>.
+/// <c>--Showdown:Mode=stateful|stateless|proxy|orleansclient</c>; see <see cref="ServerOptions"/>.
 /// </summary>
 internal static class ServerProgram
 {

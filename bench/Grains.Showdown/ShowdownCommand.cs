@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Grains.Testing;
 
 namespace Grains.Showdown;
@@ -10,30 +11,39 @@ internal static class ShowdownCommand
 
     public static RootCommand Create()
     {
-        var quick = new Option<bool>("--quick") { Description = "The short mode (under two minutes), as the test runs it." };
+        var quick = new Option<bool>("--quick") { Description = "The short mode (a few minutes), as the test runs it." };
+        var rate = new Option<double?>("--rate")
+        {
+            Description = "The fixed offered rate of the open-loop phases, in requests/s; by default half of the stateless architecture's saturation throughput, measured first.",
+        };
+        rate.Validators.Add(r => { if (r.GetValueOrDefault<double?>() is <= 0) { r.AddError("--rate must be positive."); } });
         var output = new Option<string>("--out")
         {
             Description = "Folder for showdown.md, showdown.svg and showdown.json.",
             DefaultValueFactory = _ => Path.Combine(RepositoryPaths.Root, "docs"),
         };
         var command = new RootCommand(
-            "Runs the shop API as stateful in-memory servers, as stateless servers on Redis and on Orleans, under the same "
-            + "load and Redis; measures throughput, latency, CPU and store operations per request; kills one server process "
-            + "mid-run and counts what was lost.")
+            "Runs the shop API as stateful in-memory servers, as stateless servers on Redis, as this project's silos behind "
+            + "its gateway, and as Orleans-client API servers, each behind the same proxy, under the same load and Redis; "
+            + "measures saturation throughput, latency at a fixed rate, CPU and store operations per request, a shared cart "
+            + "and large carts; kills one server process mid-run and counts what was lost.")
         {
-            quick, output,
+            quick, output, rate,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
             var directory = Path.GetFullPath(result.GetValue(output)!);
             var line = BaseCommand + (result.GetValue(quick) ? " --quick" : string.Empty)
-                + (result.GetResult(output) is { Implicit: false } ? $" --out {result.GetValue(output)}" : string.Empty);
-            var settings = result.GetValue(quick) ? ShowdownSettings.Short(directory, line) : ShowdownSettings.Full(directory, line);
+                + (result.GetResult(output) is { Implicit: false } ? $" --out {result.GetValue(output)}" : string.Empty)
+                + (result.GetValue(rate) is { } given ? string.Create(CultureInfo.InvariantCulture, $" --rate {given}") : string.Empty);
+            var settings = result.GetValue(quick)
+                ? ShowdownSettings.Short(directory, line, result.GetValue(rate))
+                : ShowdownSettings.Full(directory, line, result.GetValue(rate));
             try
             {
                 var report = await ShowdownRunner.RunAsync(settings, Console.Out, cancellationToken);
                 await Console.Out.WriteLineAsync($"Wrote {string.Join(", ", ShowdownRunner.OutputFiles.Select(f => Path.Combine(directory, f)))}.");
-                return report.Architectures.Count == 3 ? 0 : 1;
+                return report.Architectures.Count == 4 ? 0 : 1;
             }
             catch (OperationCanceledException)
             {

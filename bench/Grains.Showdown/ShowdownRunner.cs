@@ -13,12 +13,16 @@ namespace Grains.Showdown;
 
 /// <summary>
 /// Starts one redis-server on a free loopback port, then each architecture in turn against it: starts its processes,
-/// signs the users in, warms up, measures a read phase and a write phase, kills one server process with SIGKILL in the
+/// signs the users in, warms up, measures saturation (closed-loop read and write phases), latency at a fixed offered
+/// rate (open loop), 16 writers on one shared cart and reads of 50-line carts, then kills one server process in the
 /// middle of a mixed phase, reads every cart back, stops its processes and empties Redis. Writes the three files.
 /// </summary>
 internal static class ShowdownRunner
 {
     public static readonly string[] OutputFiles = ["showdown.md", "showdown.svg", "showdown.json"];
+
+    /// <summary>The order of the report; the stateless architecture runs first, as its throughput sets the fixed rate.</summary>
+    private static readonly string[] s_reportOrder = ["stateful", "stateless", "orleans", "orleans-client"];
 
     private const int Seed = 11;
     private static readonly TimeSpan s_pauseBetweenCartReads = TimeSpan.FromMilliseconds(250);
@@ -31,7 +35,8 @@ internal static class ShowdownRunner
         Directory.CreateDirectory(settings.OutputDirectory);
         var machine = Machine.Describe();
         var date = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-        await progress.WriteLineAsync($"Machine: {machine}");
+        var loadAtStart = Machine.LoadAverage();
+        await progress.WriteLineAsync($"Machine: {machine}; load average {loadAtStart}");
         var skus = ProductCatalog.LoadEmbedded().Products.Select(p => p.Sku).ToList();
 
         await progress.WriteLineAsync("Starting redis-server...");
@@ -40,15 +45,21 @@ internal static class ShowdownRunner
         var redisPid = await counters.ProcessIdAsync();
         using var http = CreateHttpClient();
 
-        IArchitecture[] architectures = [new StatefulArchitecture(), new StatelessArchitecture(), new OrleansArchitecture()];
+        IArchitecture[] architectures = [new StatelessArchitecture(), new StatefulArchitecture(), new OrleansArchitecture(), new OrleansClientArchitecture()];
+        var offered = settings.OfferedRps;
         var runs = new List<ArchitectureRun>();
         foreach (var architecture in architectures)
         {
-            runs.Add(await RunArchitectureAsync(architecture, settings, redis.ConnectionString, redisPid, counters, http, skus, progress, cancellationToken));
+            var run = await RunArchitectureAsync(architecture, settings, offered, redis.ConnectionString, redisPid, counters, http, skus, progress, cancellationToken);
+            runs.Add(run);
+            offered ??= run.Figures.FixedRate.OfferedRps;
             await counters.FlushAsync();
         }
 
-        var report = new ShowdownReport([.. runs.Select(r => r.Figures)], machine, date, settings.Command);
+        runs = [.. runs.OrderBy(r => Array.IndexOf(s_reportOrder, r.Figures.Name))];
+        var loadAtEnd = Machine.LoadAverage();
+        await progress.WriteLineAsync($"Done; load average {loadAtEnd}");
+        var report = new ShowdownReport([.. runs.Select(r => r.Figures)], machine, date, settings.Command, loadAtStart, loadAtEnd);
         await File.WriteAllTextAsync(Path.Combine(settings.OutputDirectory, "showdown.json"), JsonSerializer.Serialize(report, ShowdownJsonContext.Default.ShowdownReport) + "\n", cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(settings.OutputDirectory, "showdown.svg"), SvgChart.Draw(report), cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(settings.OutputDirectory, "showdown.md"), MarkdownReport.Write(report, runs, settings), cancellationToken);
@@ -58,6 +69,7 @@ internal static class ShowdownRunner
     private static async Task<ArchitectureRun> RunArchitectureAsync(
         IArchitecture architecture,
         ShowdownSettings settings,
+        double? offered,
         string redis,
         int redisPid,
         RedisCounters counters,
@@ -96,14 +108,42 @@ internal static class ShowdownRunner
         }
 
         var reads = PhaseResult.Combine(readPhases);
-        await progress.WriteLineAsync(Line(architecture, "reads", reads.Reads, reads));
+        await progress.WriteLineAsync(Line(architecture, "reads", reads.Reads, reads.FailedRequests));
         var writes = PhaseResult.Combine(writePhases);
-        await progress.WriteLineAsync(Line(architecture, "writes", writes.Writes, writes));
+        await progress.WriteLineAsync(Line(architecture, "writes", writes.Writes, writes.FailedRequests));
         var cpu = ProcessCpu.Total(pids, cpuSeen) - cpuBefore;
         var ops = await counters.CommandsAsync() - opsBefore;
         var retries = await WriteRetriesAsync(http, deployment, cancellationToken) - retriesBefore;
         deployment.EnsureRunning();
         var requests = reads.Requests + writes.Requests;
+
+        // Latency at a fixed offered rate: half of what the stateless architecture sustained (it runs first).
+        var rate = offered ?? Math.Max(10, Math.Round(ShowdownSettings.FixedRateShare * Math.Min(reads.Reads.RequestsPerSecond, writes.Writes.RequestsPerSecond) / 10) * 10);
+        var open = new OpenLoopGenerator(client, users, skus, Seed);
+        await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"[{architecture.Name}] open loop at {rate:0} requests/s for {settings.FixedRatePhase.TotalSeconds:0} s each: reads, then adds"));
+        var fixedReads = await open.RunAsync(Operation.Read, rate, settings.FixedRatePhase, cancellationToken);
+        await progress.WriteLineAsync(Line(architecture, "reads at the fixed rate", fixedReads.Answered, fixedReads.FailedRequests));
+        var fixedWrites = await open.RunAsync(Operation.Write, rate, settings.FixedRatePhase, cancellationToken);
+        await progress.WriteLineAsync(Line(architecture, "adds at the fixed rate", fixedWrites.Answered, fixedWrites.FailedRequests));
+        deployment.EnsureRunning();
+
+        // One cart, 16 writers: compare-and-set retries against turn-based grains.
+        var shared = new ShopUser($"shared-{architecture.Name}");
+        var sharedLoad = new LoadGenerator(client, [shared], ShowdownSettings.SharedCartWriters, skus, Seed);
+        await sharedLoad.SignInAllAsync();
+        var sharedRetriesBefore = await WriteRetriesAsync(http, deployment, cancellationToken);
+        var sharedPhase = await sharedLoad.RunAsync(settings.SharedCartPhase, 1, noKill, cancellationToken);
+        var sharedRetries = await WriteRetriesAsync(http, deployment, cancellationToken) - sharedRetriesBefore;
+        await progress.WriteLineAsync(Line(architecture, $"adds to one cart by {ShowdownSettings.SharedCartWriters} writers", sharedPhase.Writes, sharedPhase.FailedRequests));
+
+        // Carts of 50 lines, read.
+        var large = Enumerable.Range(1, settings.LargeCartUsers).Select(i => new ShopUser(string.Create(CultureInfo.InvariantCulture, $"large-{i:D3}"))).ToList();
+        var largeLoad = new LoadGenerator(client, large, settings.WorkersPerUser, skus, Seed);
+        await largeLoad.SignInAllAsync();
+        await FillCartsAsync(client, large, skus);
+        var largePhase = await largeLoad.RunAsync(settings.LargeCartPhase, 0, noKill, cancellationToken);
+        await progress.WriteLineAsync(Line(architecture, $"reads of {ShowdownSettings.LargeCartLines}-line carts", largePhase.Reads, largePhase.FailedRequests));
+        deployment.EnsureRunning();
 
         await progress.WriteLineAsync($"[{architecture.Name}] mixed load; kill -9 of {deployment.Victim} after {settings.BeforeKill.TotalSeconds:0} s, then {settings.AfterKill.TotalSeconds:0} s more");
         var kill = new KillClock();
@@ -115,23 +155,36 @@ internal static class ShowdownRunner
         var afterKill = await killPhase;
         deployment.EnsureRunning();
 
-        var (linesLost, unread) = await CheckCartsAsync(client, users, kill);
+        var everyone = users.Append(shared).Concat(large).ToList();
+        var (linesLost, unread) = await CheckCartsAsync(client, everyone, kill);
         var served = users.Select(u => u.FirstServedAfterKill).ToList();
         double? recovery = served.All(t => t != 0) ? PhaseResult.Milliseconds(served.Max() - kill.KilledAt) / 1000 : null;
+        var trips = architecture.RoundTrips;
         var figures = new ArchitectureFigures(
             architecture.Name,
             Figures(reads.Reads),
             Figures(writes.Writes),
             requests == 0 ? 0 : cpu.TotalMilliseconds / requests,
             requests == 0 ? 0 : (double)ops / requests,
-            new KillFigures(afterKill.FailedRequests, users.Count(u => u.SessionLost), linesLost, recovery));
+            new KillFigures(afterKill.FailedRequests, everyone.Count(u => u.SessionLost), linesLost, recovery),
+            new FixedRateFigures(rate, Figures(fixedReads.Answered), Figures(fixedWrites.Answered)),
+            new RoundTripFigures(trips.Read, trips.Write, trips.Read * 0.2, trips.Write * 0.2, trips.Read * 1.0, trips.Write * 1.0),
+            new SharedCartFigures(
+                ShowdownSettings.SharedCartWriters,
+                Math.Round(sharedPhase.Writes.RequestsPerSecond, 1),
+                Math.Round(sharedPhase.Writes.P50Ms, 3),
+                Math.Round(sharedPhase.Writes.P99Ms, 3),
+                sharedPhase.FailedRequests,
+                deployment.StatsUrls.Count > 0 && architecture is StatelessArchitecture ? sharedRetries : null),
+            Figures(largePhase.Reads));
         await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"[{architecture.Name}] CPU {figures.CpuMsPerRequest:0.000} ms/request, {figures.StoreOpsPerRequest:0.00} store ops/request; kill: {figures.Kill.FailedRequests} failed, {figures.Kill.SessionsLost} sessions lost, {linesLost} cart lines lost, recovery {(recovery is { } r ? $"{r:0.00} s" : "not within the phase")}"));
-        var acknowledged = users.Select(u => u.AcknowledgedLines()).ToList();
+        var acknowledged = everyone.Select(u => u.AcknowledgedLines()).ToList();
         return new ArchitectureRun(
             figures,
             architecture.Shape,
             architecture.VictimDescription,
+            architecture.RoundTrips.How,
             [.. deployment.Processes.Select(p => p.Name), "redis-server"],
             requests,
             cpu.TotalSeconds,
@@ -143,7 +196,27 @@ internal static class ShowdownRunner
             afterKill.Failures,
             served.Count(t => t == 0),
             unread,
-            afterKill.Requests);
+            afterKill.Requests,
+            fixedReads,
+            fixedWrites);
+    }
+
+    /// <summary>Adds one unit of each of <see cref="ShowdownSettings.LargeCartLines"/> products to every user's cart.</summary>
+    private static async Task FillCartsAsync(ShopClient client, IReadOnlyList<ShopUser> users, IReadOnlyList<string> skus)
+    {
+        await Task.WhenAll(users.Select(async user =>
+        {
+            foreach (var sku in skus.Take(ShowdownSettings.LargeCartLines))
+            {
+                var status = await client.SendAsync(Operation.Write, user.Token!, sku);
+                if (status != 200)
+                {
+                    throw new InvalidOperationException($"Filling {user.UserId}'s cart failed with status {status}.");
+                }
+
+                user.Acknowledged(sku);
+            }
+        }));
     }
 
     /// <summary>
@@ -208,8 +281,8 @@ internal static class ShowdownRunner
     private static ThroughputFigures Figures(LatencySummary summary) =>
         new(Math.Round(summary.RequestsPerSecond, 1), Math.Round(summary.P50Ms, 3), Math.Round(summary.P95Ms, 3), Math.Round(summary.P99Ms, 3));
 
-    private static string Line(IArchitecture architecture, string what, LatencySummary summary, PhaseResult phase) => string.Create(CultureInfo.InvariantCulture,
-        $"[{architecture.Name}] {what}: {summary.RequestsPerSecond:0} req/s, p50 {summary.P50Ms:0.00} ms, p95 {summary.P95Ms:0.00} ms, p99 {summary.P99Ms:0.00} ms, {phase.FailedRequests} failed");
+    private static string Line(IArchitecture architecture, string what, LatencySummary summary, int failed) => string.Create(CultureInfo.InvariantCulture,
+        $"[{architecture.Name}] {what}: {summary.RequestsPerSecond:0} req/s, p50 {summary.P50Ms:0.00} ms, p95 {summary.P95Ms:0.00} ms, p99 {summary.P99Ms:0.00} ms, {failed} failed");
 
     private static HttpClient CreateHttpClient() => new(new SocketsHttpHandler
     {

@@ -4,10 +4,14 @@ namespace Grains.Showdown;
 /// <param name="Users">Users signed in; each keeps <paramref name="WorkersPerUser"/> requests in flight (two tabs of one user change one cart at once).</param>
 /// <param name="WarmUp">Mixed load before any figure is taken (JIT, connection pools).</param>
 /// <param name="Rounds">Read and write phases alternate this many times, so that neither always comes first.</param>
-/// <param name="ReadPhase">Only GET /api/cart, per round: read throughput and latency.</param>
-/// <param name="WritePhase">Only POST /api/cart/items, per round: write throughput and latency.</param>
+/// <param name="ReadPhase">Only GET /api/cart, per round: read throughput and latency at saturation.</param>
+/// <param name="WritePhase">Only POST /api/cart/items, per round: write throughput and latency at saturation.</param>
+/// <param name="FixedRatePhase">Open loop at a fixed offered rate, reads then writes, this long each.</param>
+/// <param name="SharedCartPhase">16 writers adding to one shared cart.</param>
+/// <param name="LargeCartUsers">Users whose carts hold <see cref="LargeCartLines"/> lines, read for <paramref name="LargeCartPhase"/>.</param>
 /// <param name="BeforeKill">Mixed load before the kill -9.</param>
 /// <param name="AfterKill">Mixed load after it: failures, lost sessions and recovery are counted here.</param>
+/// <param name="OfferedRps">The fixed offered rate; null: half of the stateless architecture's saturation throughput, measured first.</param>
 internal sealed record ShowdownSettings(
     bool Quick,
     int Users,
@@ -16,8 +20,13 @@ internal sealed record ShowdownSettings(
     int Rounds,
     TimeSpan ReadPhase,
     TimeSpan WritePhase,
+    TimeSpan FixedRatePhase,
+    TimeSpan SharedCartPhase,
+    int LargeCartUsers,
+    TimeSpan LargeCartPhase,
     TimeSpan BeforeKill,
     TimeSpan AfterKill,
+    double? OfferedRps,
     string OutputDirectory,
     string Command)
 {
@@ -30,13 +39,24 @@ internal sealed record ShowdownSettings(
     /// </summary>
     public const int MaxUnitsPerLine = 900;
 
+    /// <summary>The writers of the shared cart.</summary>
+    public const int SharedCartWriters = 16;
+
+    /// <summary>The lines of a large cart.</summary>
+    public const int LargeCartLines = 50;
+
+    /// <summary>The fixed offered rate, as a share of the stateless architecture's saturation throughput.</summary>
+    public const double FixedRateShare = 0.5;
+
     public int Workers => Users * WorkersPerUser;
 
-    public static ShowdownSettings Full(string outputDirectory, string command) => new(
+    public static ShowdownSettings Full(string outputDirectory, string command, double? offeredRps) => new(
         false, 32, 2, TimeSpan.FromSeconds(10), 2, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10),
-        TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), outputDirectory, command);
+        TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10), 32, TimeSpan.FromSeconds(10),
+        TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), offeredRps, outputDirectory, command);
 
-    public static ShowdownSettings Short(string outputDirectory, string command) => new(
+    public static ShowdownSettings Short(string outputDirectory, string command, double? offeredRps) => new(
         true, 16, 2, TimeSpan.FromSeconds(2), 1, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3),
-        TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(6), outputDirectory, command);
+        TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2), 8, TimeSpan.FromSeconds(2),
+        TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(6), offeredRps, outputDirectory, command);
 }

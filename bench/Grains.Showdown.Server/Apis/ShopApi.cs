@@ -1,5 +1,5 @@
-using Grains.Gateway.Apis;
-using Grains.Gateway.Authentication;
+using Grains.Hosting.Sessions;
+using Grains.Shop.Api.Apis;
 using Grains.Shop.Catalog;
 using Grains.Shop.Contracts.Carts;
 using Grains.Shop.Contracts.Products;
@@ -13,8 +13,8 @@ using SessionTokens = Grains.Showdown.Server.Sessions.SessionTokens;
 namespace Grains.Showdown.Server.Apis;
 
 /// <summary>
-/// The part of the gateway's API the showdown's load uses (sign in, read the cart, add to it), with the gateway's
-/// routes, bodies and error statuses, served from an <see cref="IShopStore"/> instead of grains.
+/// The part of the shop's API the showdown's load uses (sign in, read the cart, add to it), with the shop's routes,
+/// bodies and error statuses (Grains.Shop.Api), served from an <see cref="IShopStore"/> instead of grains.
 /// </summary>
 public static class ShopApi
 {

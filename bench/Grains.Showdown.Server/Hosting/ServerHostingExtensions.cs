@@ -1,5 +1,12 @@
-using System.Net;
-using Grains.Gateway.Serialization;
+using Grains.Hosting;
+using Grains.Hosting.Cluster;
+using Grains.Hosting.Redis;
+using Grains.Proxy.Backends;
+using Grains.Proxy.Hosting;
+using Grains.Proxy.Routing;
+using Grains.Shop.Api.Apis;
+using Grains.Shop.Api.GrainCalls;
+using Grains.Shop.Api.Hosting;
 using Grains.Shop.Catalog;
 using Grains.Shop.Contracts.Serialization;
 using Grains.Showdown.Server.Apis;
@@ -9,14 +16,16 @@ using Grains.Showdown.Server.Serialization;
 using Grains.Showdown.Server.Sessions;
 using Grains.Showdown.Server.Store;
 using Microsoft.Extensions.Options;
+using Orleans.Clustering.Redis;
+using Orleans.Configuration;
 using StackExchange.Redis;
 
 namespace Grains.Showdown.Server.Hosting;
 
-/// <summary>Composes the server for its mode: the store behind the API, or the router.</summary>
+/// <summary>Composes the server for its mode: a store behind the API, the shop's API as an Orleans client, or the proxy.</summary>
 public static class ServerHostingExtensions
 {
-    /// <summary>The gateway's default body limit, so that both answer 413 alike.</summary>
+    /// <summary>The shop's default body limit, so that every architecture answers 413 alike.</summary>
     private const int MaxRequestBodyBytes = 16 * 1024;
 
     public static WebApplicationBuilder AddShowdownServer(this WebApplicationBuilder builder)
@@ -27,34 +36,24 @@ public static class ServerHostingExtensions
         services.AddOptions<ServerOptions>().Bind(section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
-        services.AddProblemDetails();
-        services.AddExceptionHandler<ServerExceptionHandler>();
-        services.ConfigureHttpJsonOptions(o =>
-        {
-            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ShopContractsJsonContext.Default);
-            o.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default);
-            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default);
-        });
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
-        // Warnings only, as the gateway is configured: a log line per request would cost more than serving it.
+        // Warnings only, as the silos and the gateway are configured: a log line per request would cost more than serving it.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
         switch (section.GetValue<ServerMode>(nameof(ServerOptions.Mode)))
         {
-            case ServerMode.Router:
-                services.AddSingleton<Router>();
-                services.AddHttpClient(nameof(Router))
-                    .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-                    {
-                        UseProxy = false,
-                        UseCookies = false,
-                        AllowAutoRedirect = false,
-                        AutomaticDecompression = DecompressionMethods.None,
-                        // A dead server must be noticed fast; loopback connects in microseconds when it is alive.
-                        ConnectTimeout = TimeSpan.FromSeconds(2),
-                        MaxConnectionsPerServer = int.MaxValue,
-                    })
-                    .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            case ServerMode.Proxy:
+                var options = section.Get<ServerOptions>() ?? new ServerOptions();
+                services.AddProxy(section, ServerOptions.SectionName);
+                services.AddSingleton<IBackendSource>(new StaticBackendSource([.. options.Backends.Select(entry =>
+                    BackendEntry.TryParse(entry, out var route, out var address)
+                        ? new Backend(route, address, route)
+                        : throw new InvalidOperationException("Showdown:Backends holds an entry that is not 'route=http://host:port'."))]));
+                services.AddSingleton<IBackendPolicy>(options.Sticky ? new TokenRoutePolicy() : new RoundRobinPolicy());
+                break;
+            case ServerMode.OrleansClient:
+                AddOrleansClient(builder);
+                services.AddShopApi(builder.Configuration);
                 break;
             case ServerMode.Stateless:
                 services.AddSingleton<IConnectionMultiplexer>(sp => ConnectionMultiplexer.Connect(
@@ -74,19 +73,23 @@ public static class ServerHostingExtensions
     public static WebApplication MapShowdownServer(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
         app.MapGet("/showdown/health", () => TypedResults.Ok());
-        if (app.Services.GetRequiredService<IOptions<ServerOptions>>().Value.Mode == ServerMode.Router)
+        switch (app.Services.GetRequiredService<IOptions<ServerOptions>>().Value.Mode)
         {
-            var router = app.Services.GetRequiredService<Router>();
-            app.MapFallback(router.ForwardAsync);
-        }
-        else
-        {
-            // Connects to Redis (stateless) before the first request rather than during it.
-            app.Services.GetRequiredService<IShopStore>();
-            app.MapShopApi();
+            case ServerMode.Proxy:
+                app.MapForwarded("/api/{**rest}");
+                break;
+            case ServerMode.OrleansClient:
+                app.UseShopApi();
+                break;
+            default:
+                app.UseExceptionHandler();
+                app.UseStatusCodePages();
+
+                // Connects to Redis (stateless) before the first request rather than during it.
+                app.Services.GetRequiredService<IShopStore>();
+                app.MapShopApi();
+                break;
         }
 
         return app;
@@ -94,7 +97,44 @@ public static class ServerHostingExtensions
 
     private static void AddShop(IServiceCollection services)
     {
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ServerExceptionHandler>();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ShopContractsJsonContext.Default);
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, Grains.Shop.Api.Serialization.ApiJsonContext.Default);
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default);
+        });
         services.AddSingleton(_ => ProductCatalog.LoadEmbedded());
         services.AddSingleton<SessionTokens>();
+    }
+
+    /// <summary>
+    /// An Orleans client of the cluster named by <c>Cluster:Id</c> on <c>Redis:ConnectionString</c>, as the product's
+    /// gateways were before the silos served the API: every grain call goes over TCP to a silo's client gateway, chosen
+    /// by Orleans, and on from there to the silo holding the grain.
+    /// </summary>
+    private static void AddOrleansClient(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddClusterIdentity(builder.Configuration);
+        builder.UseOrleansClient(client => client
+            .UseRedisClustering(_ => { })
+            .AddOutgoingGrainCallFilter<SiloTagFilter>());
+        services.AddOptions<ClusterOptions>().Configure<IOptions<ClusterIdentityOptions>>((orleans, cluster) =>
+        {
+            orleans.ClusterId = cluster.Value.Id;
+            orleans.ServiceId = cluster.Value.EffectiveServiceId;
+        });
+        services.AddOptions<RedisClusteringOptions>().Configure<SharedRedis, IOptions<RedisConnectionOptions>>((orleans, redis, connection) =>
+        {
+            orleans.ConfigurationOptions = SharedRedis.ParseConfiguration(connection.Value.ConnectionString!);
+            orleans.CreateMultiplexer = _ => redis.GetSharedAsync();
+        });
+
+        // As the product's gateways had it: the list of silos reread every second, and an unanswered call given up
+        // after 5 s, so that a dead silo is left within about a second.
+        services.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1));
+        services.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(5));
     }
 }

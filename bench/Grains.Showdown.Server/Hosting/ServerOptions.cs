@@ -13,16 +13,16 @@ public sealed class ServerOptions
     /// </summary>
     public string Route { get; set; } = "a";
 
-    /// <summary>HMAC-SHA256 key of session tokens, 32+ characters, the same on both servers. Never logged.</summary>
+    /// <summary>HMAC-SHA256 key of session tokens, 32+ characters, the same on both servers (stateful and stateless). Never logged.</summary>
     public string? TokenKey { get; set; }
 
     /// <summary>Stateless only: StackExchange.Redis configuration string. Never logged.</summary>
     public string? RedisConnectionString { get; set; }
 
-    /// <summary>Router only: the servers, as <c>route=http://127.0.0.1:port</c>.</summary>
+    /// <summary>Proxy only: the servers, as <c>route=http://127.0.0.1:port</c>.</summary>
     public IList<string> Backends { get; } = [];
 
-    /// <summary>Router only: send each session to the server named in its token (stateful), or round-robin.</summary>
+    /// <summary>Proxy only: send each session to the server named in its token (stateful), or round-robin.</summary>
     public bool Sticky { get; set; }
 
     /// <summary>Stateless only: most compare-and-set attempts of one change before it is answered with 503.</summary>

@@ -8,7 +8,7 @@ public sealed class ServerOptionsValidator : IValidateOptions<ServerOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        if (options.Mode != ServerMode.Router && options.TokenKey is not { Length: >= 32 })
+        if (options.Mode is ServerMode.Stateful or ServerMode.Stateless && options.TokenKey is not { Length: >= 32 })
         {
             failures.Add("Showdown:TokenKey must be at least 32 characters.");
         }
@@ -23,7 +23,7 @@ public sealed class ServerOptionsValidator : IValidateOptions<ServerOptions>
             failures.Add("Showdown:RedisConnectionString is required in stateless mode.");
         }
 
-        if (options.Mode == ServerMode.Router && (options.Backends.Count == 0 || options.Backends.Any(b => !Routing.RouterBackend.TryParse(b, out _, out _))))
+        if (options.Mode == ServerMode.Proxy && (options.Backends.Count == 0 || options.Backends.Any(b => !Routing.BackendEntry.TryParse(b, out _, out _))))
         {
             failures.Add("Showdown:Backends needs one or more 'route=http://host:port' entries.");
         }

@@ -1,24 +1,23 @@
-using Grains.Gateway.Authentication;
-using Grains.Gateway.Hosting;
+using Grains.Hosting.Sessions;
 using Grains.Showdown.Server.Hosting;
 using Microsoft.Extensions.Options;
-using GatewayTokens = Grains.Gateway.Authentication.SessionTokens;
+using ShopTokens = Grains.Hosting.Sessions.SessionTokens;
 
 namespace Grains.Showdown.Server.Sessions;
 
 /// <summary>
-/// The gateway's own tokens (HMAC-signed, checked the same way), so that every architecture pays the same signature
+/// The shop's own tokens (HMAC-signed, checked the same way), so that every architecture pays the same signature
 /// check. A stateful server puts its route in front (<c>route~token</c>), as a sticky cookie names its backend, so
-/// that the router sends the session back to the server that holds it.
+/// that the proxy sends the session back to the server that holds it.
 /// </summary>
 public sealed class SessionTokens(IOptions<ServerOptions> options)
 {
     public const char RouteSeparator = '~';
 
-    private readonly GatewayTokens _tokens = new(Options.Create(new GatewayOptions { TokenKey = options.Value.TokenKey }));
+    private readonly ShopTokens _tokens = new(options.Value.TokenKey ?? throw new InvalidOperationException("Showdown:TokenKey is not set."));
     private readonly string? _route = options.Value.Mode == ServerMode.Stateful ? options.Value.Route : null;
 
-    public static string NewSessionId() => GatewayTokens.NewSessionId();
+    public static string NewSessionId() => ShopTokens.NewSessionId();
 
     public string Issue(SessionToken token) =>
         _route is null ? _tokens.Issue(token) : $"{_route}{RouteSeparator}{_tokens.Issue(token)}";
@@ -32,8 +31,5 @@ public sealed class SessionTokens(IOptions<ServerOptions> options)
         token?.IndexOf(RouteSeparator, StringComparison.Ordinal) is > 0 and var end ? token[..end] : null;
 
     /// <summary>The token of an <c>Authorization: Bearer</c> header, or null.</summary>
-    public static string? FromHeader(string? authorization) =>
-        authorization is { Length: > 7 } && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            ? authorization[7..].Trim()
-            : null;
+    public static string? FromHeader(string? authorization) => ShopTokens.FromAuthorizationHeader(authorization);
 }

@@ -1,12 +1,19 @@
+using System.Globalization;
 using System.Security.Cryptography;
+using Grains.Hosting.Cluster;
 using Grains.Testing;
+using StackExchange.Redis;
 
 namespace Grains.Showdown.Architectures;
 
-/// <summary>Starts Grains.Showdown.Server processes: API servers (stateful or stateless) and the router in front.</summary>
+/// <summary>
+/// Starts the processes of the architectures: Grains.Showdown.Server as API servers (stateful, stateless, or Orleans
+/// clients) and as the proxy in front of them; the product's silos and gateway.
+/// </summary>
 internal static class ShowdownServers
 {
     private const string Project = "Grains.Showdown.Server";
+    private static readonly TimeSpan s_joinTimeout = TimeSpan.FromSeconds(180);
 
     /// <summary>Where the server was built alongside this tool (bench/, in the same configuration).</summary>
     public static string Assembly => Path.Combine(RepositoryPaths.Root, "bench", Project, "bin", RepositoryPaths.Configuration, "net10.0", Project + ".dll") is var path && File.Exists(path)
@@ -21,13 +28,95 @@ internal static class ShowdownServers
         Deployment deployment, string mode, IEnumerable<string> arguments, HttpClient http, CancellationToken cancellationToken)
     {
         var key = new Dictionary<string, string> { ["Showdown__TokenKey"] = NewTokenKey() };
-        var servers = new List<(string, Uri, ProjectProcess)>();
+        var servers = await StartServersAsync(deployment, mode, [$"--Showdown:Mode={mode}", .. arguments], key, http, cancellationToken);
+        foreach (var (_, url, _) in servers)
+        {
+            deployment.StatsUrls.Add(new Uri(url, "/showdown/stats"));
+        }
+
+        deployment.Victim = servers[0].Process;
+        return [.. servers.Select(s => (s.Route, s.Url))];
+    }
+
+    /// <summary>Two API servers that are Orleans clients of <paramref name="cluster"/>, routes "a" and "b".</summary>
+    public static async Task<IReadOnlyList<(string Route, Uri Url)>> StartClientPairAsync(
+        Deployment deployment, SiloCluster cluster, HttpClient http, CancellationToken cancellationToken) =>
+        [.. (await StartServersAsync(deployment, "client", ["--Showdown:Mode=OrleansClient", .. cluster.Arguments], cluster.Environment, http, cancellationToken))
+            .Select(s => (s.Route, s.Url))];
+
+    /// <summary>The proxy (Grains.Proxy) in front of <paramref name="backends"/>; it becomes the deployment's entry.</summary>
+    public static async Task StartProxyAsync(
+        Deployment deployment, IReadOnlyList<(string Route, Uri Url)> backends, bool sticky, HttpClient http, CancellationToken cancellationToken)
+    {
+        var url = Deployment.LoopbackUrl();
+        var arguments = new List<string> { $"--urls={url}", "--Showdown:Mode=Proxy", $"--Showdown:Sticky={sticky}" };
+        arguments.AddRange(backends.Select((b, i) => $"--Showdown:Backends:{i}={b.Route}={b.Url.GetLeftPart(UriPartial.Authority)}"));
+        var proxy = deployment.Start("proxy", Assembly, arguments);
+        await Deployment.WaitUntilOkAsync(http, new Uri(url, "/showdown/health"), proxy, cancellationToken);
+        deployment.Entry = url;
+    }
+
+    /// <summary>
+    /// Two shop silos (src/Grains.Silo), each serving the API on a port of its own; returns once both are active and
+    /// serve HTTP, before any grain is placed, so that the users spread over both.
+    /// </summary>
+    public static async Task<SiloCluster> StartSilosAsync(Deployment deployment, string redis, CancellationToken cancellationToken)
+    {
+        var cluster = new SiloCluster(
+            [$"--Redis:ConnectionString={redis}", $"--Cluster:Id={deployment.ClusterId}", "--Logging:LogLevel:Default=Warning"],
+            new Dictionary<string, string>
+            {
+                ["Api__TokenKey"] = NewTokenKey(),
+                // Lifted so that every request is served: the load sends hundreds of requests a second per session.
+                ["Api__RateLimit__TokenLimit"] = "1000000000",
+                ["Api__RateLimit__TokensPerPeriod"] = "1000000000",
+            });
+        var silo = RepositoryPaths.BuiltAssembly("Grains.Silo");
+        foreach (var name in new[] { "silo-1", "silo-2" })
+        {
+            var process = deployment.Start(name, silo,
+                [.. cluster.Arguments, $"--Silo:Name={name}", "--Silo:Port=0", "--Silo:GatewayPort=0", $"--urls={Deployment.LoopbackUrl()}", .. ContentRoot(silo)],
+                cluster.Environment);
+            deployment.Victim ??= process;
+        }
+
+        using var connection = await ConnectionMultiplexer.ConnectAsync(redis);
+        var roster = new ClusterRoster(connection, deployment.ClusterId, deployment.ClusterId);
+        await Poll.UntilAsync(
+            async () =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                deployment.EnsureRunning();
+                return (await roster.ReadAsync()).Count(s => s.IsRoutable) >= 2;
+            },
+            s_joinTimeout,
+            "2 silos active and serving HTTP");
+        return cluster;
+    }
+
+    /// <summary>The product's gateway (src/Grains.Gateway) in front of <paramref name="cluster"/>; it becomes the deployment's entry.</summary>
+    public static async Task StartGatewayAsync(Deployment deployment, SiloCluster cluster, HttpClient http, CancellationToken cancellationToken)
+    {
+        var url = Deployment.LoopbackUrl();
+        var gateway = RepositoryPaths.BuiltAssembly("Grains.Gateway");
+        var process = deployment.Start("gateway", gateway, [.. cluster.Arguments, $"--urls={url}", .. ContentRoot(gateway)]);
+        // Both silos took requests before the gateway started, so its first read of the silos, which makes it ready, has both.
+        await Deployment.WaitUntilOkAsync(http, new Uri(url, "/health/ready"), process, cancellationToken);
+        deployment.Entry = url;
+    }
+
+    /// <summary>The executable's own directory as content root, as deployed: its appsettings.json sets its log levels.</summary>
+    private static string[] ContentRoot(string assembly) => ["--contentRoot", Path.GetDirectoryName(assembly)!];
+
+    private static async Task<IReadOnlyList<(string Route, Uri Url, ProjectProcess Process)>> StartServersAsync(
+        Deployment deployment, string name, string[] arguments, IReadOnlyDictionary<string, string> environment, HttpClient http, CancellationToken cancellationToken)
+    {
+        var servers = new List<(string Route, Uri Url, ProjectProcess Process)>();
         foreach (var route in new[] { "a", "b" })
         {
             var url = Deployment.LoopbackUrl();
-            var process = deployment.Start($"{mode}-{route}", Assembly, [$"--urls={url}", $"--Showdown:Mode={mode}", $"--Showdown:Route={route}", .. arguments], key);
+            var process = deployment.Start($"{name}-{route}", Assembly, [$"--urls={url}", $"--Showdown:Route={route}", .. arguments], environment);
             servers.Add((route, url, process));
-            deployment.StatsUrls.Add(new Uri(url, "/showdown/stats"));
         }
 
         foreach (var (_, url, process) in servers)
@@ -35,19 +124,6 @@ internal static class ShowdownServers
             await Deployment.WaitUntilOkAsync(http, new Uri(url, "/showdown/health"), process, cancellationToken);
         }
 
-        deployment.Victim = servers[0].Item3;
-        return [.. servers.Select(s => (s.Item1, s.Item2))];
-    }
-
-    /// <summary>The router in front of <paramref name="backends"/>; it becomes the deployment's entry.</summary>
-    public static async Task StartRouterAsync(
-        Deployment deployment, IReadOnlyList<(string Route, Uri Url)> backends, bool sticky, HttpClient http, CancellationToken cancellationToken)
-    {
-        var url = Deployment.LoopbackUrl();
-        var arguments = new List<string> { $"--urls={url}", "--Showdown:Mode=router", $"--Showdown:Sticky={sticky}" };
-        arguments.AddRange(backends.Select((b, i) => $"--Showdown:Backends:{i}={b.Route}={b.Url.GetLeftPart(UriPartial.Authority)}"));
-        var router = deployment.Start("router", Assembly, arguments);
-        await Deployment.WaitUntilOkAsync(http, new Uri(url, "/showdown/health"), router, cancellationToken);
-        deployment.Entry = url;
+        return servers;
     }
 }

@@ -13,10 +13,13 @@ internal static class Machine
             && long.TryParse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], NumberStyles.None, CultureInfo.InvariantCulture, out var kb)
             ? string.Create(CultureInfo.InvariantCulture, $"{kb / 1024.0 / 1024.0:0.0} GiB RAM")
             : "unknown RAM";
-        var load = ReadLines("/proc/loadavg").FirstOrDefault()?.Split(' ').Take(3) is { } parts ? string.Join(' ', parts) : "unknown";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{Environment.ProcessorCount} cores ({model}), {memory}, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; load average at the start {load} (a shared machine)");
+            $"{Environment.ProcessorCount} cores ({model}), {memory}, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
     }
+
+    /// <summary>The 1, 5 and 15 minute load averages, as /proc/loadavg gives them.</summary>
+    public static string LoadAverage() =>
+        ReadLines("/proc/loadavg").FirstOrDefault()?.Split(' ').Take(3) is { } parts ? string.Join(' ', parts) : "unknown";
 
     private static string[] ReadLines(string path)
     {

@@ -4,12 +4,14 @@ using System.Text;
 namespace Grains.Showdown.Reporting;
 
 /// <summary>
-/// showdown.svg, drawn by hand (no native library): four panels of grouped bars, one group per architecture:
-/// throughput, p99 latency, what a kill -9 lost, and how long until every user was served again.
+/// showdown.svg, drawn by hand (no native library): five panels of grouped bars, one group per architecture:
+/// throughput at saturation, p99 latency at saturation and at the fixed rate, what a kill -9 lost, and how long until
+/// every user was served again.
 /// </summary>
 internal static class SvgChart
 {
-    private const int PanelWidth = 250;
+    private const int PanelWidth = 300;
+    private const int Panels = 5;
     private const int Height = 370;
     private const int Top = 50;
     private const int Bottom = 280;
@@ -21,12 +23,13 @@ internal static class SvgChart
         ArgumentNullException.ThrowIfNull(report);
         var architectures = report.Architectures;
         var svg = new StringBuilder();
-        Append(svg, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{PanelWidth * 4}\" height=\"{Height}\" font-family=\"sans-serif\" font-size=\"11\">");
-        Append(svg, $"<rect width=\"{PanelWidth * 4}\" height=\"{Height}\" fill=\"white\"/>");
-        Panel(svg, 0, "Throughput (requests/s)", architectures, [("reads", a => a.Read.Rps), ("writes", a => a.Write.Rps)]);
-        Panel(svg, 1, "p99 latency (ms)", architectures, [("reads", a => a.Read.P99Ms), ("writes", a => a.Write.P99Ms)]);
-        Panel(svg, 2, "Lost to a kill -9", architectures, [("sessions lost", a => a.Kill.SessionsLost), ("cart lines lost", a => a.Kill.CartLinesLost)]);
-        Panel(svg, 3, "All users served again (s)", architectures, [("after the kill", a => a.Kill.RecoverySeconds ?? 0)]);
+        Append(svg, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{PanelWidth * Panels}\" height=\"{Height}\" font-family=\"sans-serif\" font-size=\"11\">");
+        Append(svg, $"<rect width=\"{PanelWidth * Panels}\" height=\"{Height}\" fill=\"white\"/>");
+        Panel(svg, 0, "Saturation (requests/s)", architectures, [("reads", a => a.Read.Rps), ("writes", a => a.Write.Rps)]);
+        Panel(svg, 1, "p99 at saturation (ms)", architectures, [("reads", a => a.Read.P99Ms), ("writes", a => a.Write.P99Ms)]);
+        Panel(svg, 2, "p99 at the fixed rate (ms)", architectures, [("reads", a => a.FixedRate.Read.P99Ms), ("writes", a => a.FixedRate.Write.P99Ms)]);
+        Panel(svg, 3, "Lost to a kill -9", architectures, [("sessions lost", a => a.Kill.SessionsLost), ("cart lines lost", a => a.Kill.CartLinesLost)]);
+        Panel(svg, 4, "All users served again (s)", architectures, [("after the kill", a => a.Kill.RecoverySeconds ?? 0)]);
         Append(svg, $"<text x=\"8\" y=\"{Height - 8}\" fill=\"#555\">{Escape(report.Date)}: {Escape(report.Command)}</text>");
         svg.Append("</svg>\n");
         return svg.ToString();

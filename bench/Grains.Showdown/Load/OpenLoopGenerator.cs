@@ -1,0 +1,65 @@
+using System.Diagnostics;
+
+namespace Grains.Showdown.Load;
+
+/// <summary>
+/// Open-loop load at a fixed offered rate: request <c>i</c> is due at <c>start + i / rate</c> and is sent then, whether
+/// or not the earlier ones were answered, and its latency counts from when it was due, not from when it could be sent.
+/// A server that stalls therefore shows in the latency of every request it made wait, as a user would see it (no
+/// coordinated omission). Requests go to the users in turn; adds respect <see cref="ShowdownSettings.MaxUnitsPerLine"/>.
+/// </summary>
+internal sealed class OpenLoopGenerator(ShopClient client, IReadOnlyList<ShopUser> users, IReadOnlyList<string> skus, int seed)
+{
+    /// <summary>Sends <paramref name="operation"/>s at <paramref name="rate"/> per second for <paramref name="duration"/>.</summary>
+    public async Task<OpenLoopResult> RunAsync(Operation operation, double rate, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rate);
+        var count = Math.Max(1, (int)(rate * duration.TotalSeconds));
+        var ticksApart = Stopwatch.Frequency / rate;
+        var random = new Random(seed);
+        var sent = new List<Task<(bool Ok, long Latency, int Status)>>(count);
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < count; i++)
+        {
+            var due = start + (long)(i * ticksApart);
+            while (Stopwatch.GetTimestamp() < due)
+            {
+                // Timers fire about once a millisecond: the requests that fell due meanwhile go out together, each timed from its own due time.
+                await Task.Delay(1, cancellationToken);
+            }
+
+            var user = users[i % users.Count];
+            var sku = skus[random.Next(skus.Count)];
+            sent.Add(SendAsync(operation, user, sku, due));
+        }
+
+        var results = await Task.WhenAll(sent);
+        var elapsed = Stopwatch.GetElapsedTime(start);
+        var failures = results.Where(r => !r.Ok).GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count());
+        return new OpenLoopResult(rate, LatencySummary.Of(results.Where(r => r.Ok).Select(r => r.Latency), duration), failures, elapsed);
+    }
+
+    private async Task<(bool Ok, long Latency, int Status)> SendAsync(Operation operation, ShopUser user, string sku, long due)
+    {
+        await Task.Yield();
+        if (user.Token is not { } token)
+        {
+            return (false, 0, 401);
+        }
+
+        var write = operation == Operation.Write && user.AcknowledgedUnits(sku) < ShowdownSettings.MaxUnitsPerLine;
+        var status = await client.SendAsync(write ? Operation.Write : Operation.Read, token, sku);
+        var latency = Stopwatch.GetTimestamp() - due;
+        if (status != 200)
+        {
+            return (false, latency, status);
+        }
+
+        if (write)
+        {
+            user.Acknowledged(sku);
+        }
+
+        return (true, latency, status);
+    }
+}
