@@ -57,16 +57,37 @@ public static class UserRouting
     public static int[] Rank(ReadOnlySpan<char> user, IReadOnlyList<string> siloKeys)
     {
         ArgumentNullException.ThrowIfNull(siloKeys);
-        var scores = new ulong[siloKeys.Count];
-        var order = new int[siloKeys.Count];
-        for (var i = 0; i < scores.Length; i++)
+        return Rank(user, siloKeys, static key => key);
+    }
+
+    /// <summary>As <see cref="Rank(ReadOnlySpan{char}, IReadOnlyList{string})"/>, over items whose silo key <paramref name="keyOf"/> gives.</summary>
+    public static int[] Rank<T>(ReadOnlySpan<char> user, IReadOnlyList<T> silos, Func<T, string> keyOf)
+    {
+        ArgumentNullException.ThrowIfNull(silos);
+        ArgumentNullException.ThrowIfNull(keyOf);
+        var order = new int[silos.Count];
+        Span<ulong> scores = silos.Count <= 64 ? stackalloc ulong[silos.Count] : new ulong[silos.Count];
+        for (var i = 0; i < order.Length; i++)
         {
-            scores[i] = Score(user, siloKeys[i]);
-            order[i] = i;
+            var score = Score(user, keyOf(silos[i]));
+
+            // Insertion sort, highest score first: clusters have a handful of silos.
+            var at = i;
+            while (at > 0 && Before(score, keyOf(silos[i]), scores[at - 1], keyOf(silos[order[at - 1]])))
+            {
+                scores[at] = scores[at - 1];
+                order[at] = order[at - 1];
+                at--;
+            }
+
+            scores[at] = score;
+            order[at] = i;
         }
 
-        Array.Sort(order, (a, b) => scores[a] != scores[b] ? scores[b].CompareTo(scores[a]) : string.CompareOrdinal(siloKeys[a], siloKeys[b]));
         return order;
+
+        static bool Before(ulong score, string key, ulong otherScore, string otherKey) =>
+            score > otherScore || (score == otherScore && string.CompareOrdinal(key, otherKey) < 0);
     }
 
     private const ulong FnvOffset = 14695981039346656037;

@@ -161,7 +161,11 @@ public sealed partial class RequestForwarder : IDisposable
     {
         // A previous attempt may have set a status and headers, read the body and left its error.
         context.Response.Clear();
-        context.Request.Body.Position = 0;
+        if (context.Request.Body.CanSeek)
+        {
+            context.Request.Body.Position = 0;
+        }
+
         context.Features.Set<IForwarderErrorFeature>(null);
 
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, backend.Departed);
@@ -194,6 +198,12 @@ public sealed partial class RequestForwarder : IDisposable
         if (request.ContentLength > _options.MaxRequestBodyBytes)
         {
             return false;
+        }
+
+        if (request.ContentLength == 0 || context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false })
+        {
+            // A GET, or an empty body: nothing to hold.
+            return true;
         }
 
         var body = new MemoryStream();

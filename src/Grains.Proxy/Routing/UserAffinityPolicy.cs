@@ -19,6 +19,6 @@ public sealed class UserAffinityPolicy : IBackendPolicy
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(backends);
         var user = SessionTokens.ReadUserUnchecked(SessionTokens.FromAuthorizationHeader(context.Request.Headers.Authorization));
-        return user is null ? _anonymous.Rank(context, backends) : UserRouting.Rank(user, [.. backends.Select(b => b.Key)]);
+        return user is null ? _anonymous.Rank(context, backends) : UserRouting.Rank(user, backends, static b => b.Key);
     }
 }

@@ -1,0 +1,94 @@
+using System.Net;
+using Grains.Gateway.Tests.Infrastructure;
+using Grains.Hosting.Cluster;
+using Grains.Hosting.Routing;
+using Grains.Proxy.Telemetry;
+using Grains.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Grains.Gateway.Tests;
+
+/// <summary>
+/// Requests land where their user's grains live: the gateway sends a user's requests to the silo that the user ranks
+/// first, and that silo placed the user's grains; after a silo joins, the grains of the users it now ranks first move
+/// to it. Counted by the gateway from the silos' <c>X-Locality</c>, and read from the grain directory in Redis.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class LocalityTests(ScaleOutCluster cluster) : IClassFixture<ScaleOutCluster>
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task Requests_are_served_in_process_in_steady_state_and_again_after_a_silo_joins()
+    {
+        var metrics = cluster.Gateway.Services.GetRequiredService<ProxyMetrics>();
+        var users = new List<ShopClient>();
+        for (var i = 0; i < 24; i++)
+        {
+            users.Add(await cluster.Gateway.CreateSignedInClientAsync($"local-{i}-{Guid.NewGuid():N}"));
+        }
+
+        // A sign-in has no token to route by, so its session grain may be on another silo: count from here.
+        var (inProcess, remote) = (metrics.InProcess, metrics.Remote);
+        await AddAndReadAsync(users);
+        Assert.Equal(0, metrics.Remote - remote);
+        Assert.Equal(users.Count * 2, metrics.InProcess - inProcess);
+
+        await cluster.StartSiloAsync("silo-3");
+        var silos = (await cluster.View.SilosAsync()).Where(s => s.Status == MembershipStatus.Active).ToList();
+        var homes = users.ToDictionary(u => u, u => silos[UserRouting.Pick(UserOf(u), [.. silos.Select(s => s.Key)])].Name);
+        Assert.Contains("silo-3", homes.Values);
+
+        // Every user's cart and session end on the user's silo, moved there or left there.
+        await Poll.UntilAsync(
+            async () =>
+            {
+                foreach (var (user, home) in homes)
+                {
+                    if (await cluster.View.DirectorySiloNameAsync($"cart/{UserOf(user)}") != home)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            },
+            s_timeout,
+            "every cart to be on its user's silo after silo-3 joined");
+
+        await Poll.UntilAsync(
+            async () =>
+            {
+                (inProcess, remote) = (metrics.InProcess, metrics.Remote);
+                await AddAndReadAsync(users);
+                return metrics.Remote == remote;
+            },
+            s_timeout,
+            "a round of requests served with every grain call in-process");
+        Assert.Equal(users.Count * 2, metrics.InProcess - inProcess);
+        foreach (var (user, home) in homes)
+        {
+            using var cart = await user.GetAsync("/api/cart");
+            Assert.Equal(home, cart.Headers.GetValues("X-Silo").Single());
+        }
+
+        foreach (var user in users)
+        {
+            user.Dispose();
+        }
+    }
+
+    private static async Task AddAndReadAsync(IEnumerable<ShopClient> users)
+    {
+        foreach (var user in users)
+        {
+            using var added = await user.AddItemAsync("TEA-001", 1);
+            Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+            using var read = await user.GetAsync("/api/cart");
+            Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        }
+    }
+
+    private static string UserOf(ShopClient client) =>
+        Grains.Hosting.Sessions.SessionTokens.ReadUserUnchecked(client.Token) ?? throw new InvalidOperationException("The client has no token.");
+}
