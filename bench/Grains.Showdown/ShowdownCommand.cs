@@ -17,6 +17,19 @@ internal static class ShowdownCommand
             Description = "The fixed offered rate of the open-loop phases, in requests/s; by default half of the stateless architecture's saturation throughput, measured first.",
         };
         rate.Validators.Add(r => { if (r.GetValueOrDefault<double?>() is <= 0) { r.AddError("--rate must be positive."); } });
+        var only = new Option<string>("--architectures")
+        {
+            Description = "Comma list of the architectures to run (stateful, stateless, orleans, orleans-client); all by default. Without stateless, give --rate.",
+            DefaultValueFactory = _ => string.Join(',', ShowdownRunner.ArchitectureNames),
+        };
+        only.Validators.Add(r =>
+        {
+            var names = Names(r.GetValueOrDefault<string>() ?? string.Empty);
+            if (names.Count == 0 || names.Any(n => !ShowdownRunner.ArchitectureNames.Contains(n)))
+            {
+                r.AddError($"--architectures takes names among {string.Join(", ", ShowdownRunner.ArchitectureNames)}.");
+            }
+        });
         var output = new Option<string>("--out")
         {
             Description = "Folder for showdown.md, showdown.svg and showdown.json.",
@@ -28,22 +41,31 @@ internal static class ShowdownCommand
             + "measures saturation throughput, latency at a fixed rate, CPU and store operations per request, a shared cart "
             + "and large carts; kills one server process mid-run and counts what was lost.")
         {
-            quick, output, rate,
+            quick, output, rate, only,
         };
+        command.Validators.Add(r =>
+        {
+            if (!Names(r.GetValue(only) ?? string.Empty).Contains("stateless") && r.GetValue(rate) is null)
+            {
+                r.AddError("Without the stateless architecture, give the fixed rate with --rate.");
+            }
+        });
         command.SetAction(async (result, cancellationToken) =>
         {
             var directory = Path.GetFullPath(result.GetValue(output)!);
             var line = BaseCommand + (result.GetValue(quick) ? " --quick" : string.Empty)
                 + (result.GetResult(output) is { Implicit: false } ? $" --out {result.GetValue(output)}" : string.Empty)
-                + (result.GetValue(rate) is { } given ? string.Create(CultureInfo.InvariantCulture, $" --rate {given}") : string.Empty);
-            var settings = result.GetValue(quick)
+                + (result.GetValue(rate) is { } given ? string.Create(CultureInfo.InvariantCulture, $" --rate {given}") : string.Empty)
+                + (result.GetResult(only) is { Implicit: false } ? $" --architectures {result.GetValue(only)}" : string.Empty);
+            var architectures = Names(result.GetValue(only)!);
+            var settings = (result.GetValue(quick)
                 ? ShowdownSettings.Short(directory, line, result.GetValue(rate))
-                : ShowdownSettings.Full(directory, line, result.GetValue(rate));
+                : ShowdownSettings.Full(directory, line, result.GetValue(rate))) with { Architectures = architectures };
             try
             {
                 var report = await ShowdownRunner.RunAsync(settings, Console.Out, cancellationToken);
                 await Console.Out.WriteLineAsync($"Wrote {string.Join(", ", ShowdownRunner.OutputFiles.Select(f => Path.Combine(directory, f)))}.");
-                return report.Architectures.Count == 4 ? 0 : 1;
+                return report.Architectures.Count == architectures.Count ? 0 : 1;
             }
             catch (OperationCanceledException)
             {
@@ -59,4 +81,7 @@ internal static class ShowdownCommand
         });
         return command;
     }
+
+    private static List<string> Names(string list) =>
+        [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
 }

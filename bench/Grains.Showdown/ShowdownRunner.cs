@@ -21,8 +21,8 @@ internal static class ShowdownRunner
 {
     public static readonly string[] OutputFiles = ["showdown.md", "showdown.svg", "showdown.json"];
 
-    /// <summary>The order of the report; the stateless architecture runs first, as its throughput sets the fixed rate.</summary>
-    private static readonly string[] s_reportOrder = ["stateful", "stateless", "orleans", "orleans-client"];
+    /// <summary>Every architecture, in the order of the report; the stateless architecture runs first, as its throughput sets the fixed rate.</summary>
+    public static readonly string[] ArchitectureNames = ["stateful", "stateless", "orleans", "orleans-client"];
 
     private const int Seed = 11;
     private static readonly TimeSpan s_pauseBetweenCartReads = TimeSpan.FromMilliseconds(250);
@@ -45,7 +45,8 @@ internal static class ShowdownRunner
         var redisPid = await counters.ProcessIdAsync();
         using var http = CreateHttpClient();
 
-        IArchitecture[] architectures = [new StatelessArchitecture(), new StatefulArchitecture(), new OrleansArchitecture(), new OrleansClientArchitecture()];
+        IArchitecture[] all = [new StatelessArchitecture(), new StatefulArchitecture(), new OrleansArchitecture(), new OrleansClientArchitecture()];
+        var architectures = all.Where(a => settings.Architectures.Contains(a.Name)).ToList();
         var offered = settings.OfferedRps;
         var runs = new List<ArchitectureRun>();
         foreach (var architecture in architectures)
@@ -56,7 +57,7 @@ internal static class ShowdownRunner
             await counters.FlushAsync();
         }
 
-        runs = [.. runs.OrderBy(r => Array.IndexOf(s_reportOrder, r.Figures.Name))];
+        runs = [.. runs.OrderBy(r => Array.IndexOf(ArchitectureNames, r.Figures.Name))];
         var loadAtEnd = Machine.LoadAverage();
         await progress.WriteLineAsync($"Done; load average {loadAtEnd}");
         var report = new ShowdownReport([.. runs.Select(r => r.Figures)], machine, date, settings.Command, loadAtStart, loadAtEnd);
@@ -103,7 +104,9 @@ internal static class ShowdownRunner
             // Reads first in even rounds, writes first in odd ones.
             foreach (var write in round % 2 == 0 ? new[] { false, true } : [true, false])
             {
-                (write ? writePhases : readPhases).Add(await load.RunAsync(write ? settings.WritePhase : settings.ReadPhase, write ? 1 : 0, noKill, cancellationToken));
+                var phase = await load.RunAsync(write ? settings.WritePhase : settings.ReadPhase, write ? 1 : 0, noKill, cancellationToken);
+                (write ? writePhases : readPhases).Add(phase);
+                await progress.WriteLineAsync(Line(architecture, string.Create(CultureInfo.InvariantCulture, $"round {round + 1} {(write ? "writes" : "reads")}"), write ? phase.Writes : phase.Reads, phase.FailedRequests));
             }
         }
 
@@ -119,8 +122,10 @@ internal static class ShowdownRunner
 
         // Latency at a fixed offered rate: half of what the stateless architecture sustained (it runs first).
         var rate = offered ?? Math.Max(10, Math.Round(ShowdownSettings.FixedRateShare * Math.Min(reads.Reads.RequestsPerSecond, writes.Writes.RequestsPerSecond) / 10) * 10);
-        var open = new OpenLoopGenerator(client, users, skus, Seed);
-        await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"[{architecture.Name}] open loop at {rate:0} requests/s for {settings.FixedRatePhase.TotalSeconds:0} s each: reads, then adds"));
+        var steady = Enumerable.Range(1, settings.FixedRateUsers).Select(i => new ShopUser(string.Create(CultureInfo.InvariantCulture, $"steady-{i:D4}"))).ToList();
+        await new LoadGenerator(client, steady, 1, skus, Seed).SignInAllAsync();
+        var open = new OpenLoopGenerator(client, steady, skus, Seed);
+        await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"[{architecture.Name}] open loop at {rate:0} requests/s over {steady.Count} users for {settings.FixedRatePhase.TotalSeconds:0} s each: reads, then adds"));
         var fixedReads = await open.RunAsync(Operation.Read, rate, settings.FixedRatePhase, cancellationToken);
         await progress.WriteLineAsync(Line(architecture, "reads at the fixed rate", fixedReads.Answered, fixedReads.FailedRequests));
         var fixedWrites = await open.RunAsync(Operation.Write, rate, settings.FixedRatePhase, cancellationToken);
@@ -155,7 +160,7 @@ internal static class ShowdownRunner
         var afterKill = await killPhase;
         deployment.EnsureRunning();
 
-        var everyone = users.Append(shared).Concat(large).ToList();
+        var everyone = users.Append(shared).Concat(large).Concat(steady).ToList();
         var (linesLost, unread) = await CheckCartsAsync(client, everyone, kill);
         var served = users.Select(u => u.FirstServedAfterKill).ToList();
         double? recovery = served.All(t => t != 0) ? PhaseResult.Milliseconds(served.Max() - kill.KilledAt) / 1000 : null;

@@ -7,6 +7,7 @@ namespace Grains.Showdown;
 /// <param name="ReadPhase">Only GET /api/cart, per round: read throughput and latency at saturation.</param>
 /// <param name="WritePhase">Only POST /api/cart/items, per round: write throughput and latency at saturation.</param>
 /// <param name="FixedRatePhase">Open loop at a fixed offered rate, reads then writes, this long each.</param>
+/// <param name="FixedRateUsers">The users of the open loop, each sending a small share of the rate, as a shop's users do.</param>
 /// <param name="SharedCartPhase">16 writers adding to one shared cart.</param>
 /// <param name="LargeCartUsers">Users whose carts hold <see cref="LargeCartLines"/> lines, read for <paramref name="LargeCartPhase"/>.</param>
 /// <param name="BeforeKill">Mixed load before the kill -9.</param>
@@ -21,6 +22,7 @@ internal sealed record ShowdownSettings(
     TimeSpan ReadPhase,
     TimeSpan WritePhase,
     TimeSpan FixedRatePhase,
+    int FixedRateUsers,
     TimeSpan SharedCartPhase,
     int LargeCartUsers,
     TimeSpan LargeCartPhase,
@@ -48,15 +50,22 @@ internal sealed record ShowdownSettings(
     /// <summary>The fixed offered rate, as a share of the stateless architecture's saturation throughput.</summary>
     public const double FixedRateShare = 0.5;
 
+    /// <summary>The architectures to run, by name; all by default.</summary>
+    public IReadOnlyCollection<string> Architectures { get; init; } = ShowdownRunner.ArchitectureNames;
+
     public int Workers => Users * WorkersPerUser;
 
+    /// <summary>
+    /// The committed run. The warm-up is long because the silos run far more code than the other servers, and .NET
+    /// compiles hot methods into their optimized form over the first tens of seconds under load (tiered compilation).
+    /// </summary>
     public static ShowdownSettings Full(string outputDirectory, string command, double? offeredRps) => new(
-        false, 32, 2, TimeSpan.FromSeconds(10), 2, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10),
-        TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10), 32, TimeSpan.FromSeconds(10),
+        false, 32, 2, TimeSpan.FromSeconds(40), 2, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10),
+        TimeSpan.FromSeconds(10), 512, TimeSpan.FromSeconds(10), 32, TimeSpan.FromSeconds(10),
         TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), offeredRps, outputDirectory, command);
 
     public static ShowdownSettings Short(string outputDirectory, string command, double? offeredRps) => new(
         true, 16, 2, TimeSpan.FromSeconds(2), 1, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3),
-        TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2), 8, TimeSpan.FromSeconds(2),
+        TimeSpan.FromSeconds(2), 64, TimeSpan.FromSeconds(2), 8, TimeSpan.FromSeconds(2),
         TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(6), offeredRps, outputDirectory, command);
 }

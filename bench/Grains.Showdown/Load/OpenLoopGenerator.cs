@@ -7,9 +7,18 @@ namespace Grains.Showdown.Load;
 /// or not the earlier ones were answered, and its latency counts from when it was due, not from when it could be sent.
 /// A server that stalls therefore shows in the latency of every request it made wait, as a user would see it (no
 /// coordinated omission). Requests go to the users in turn; adds respect <see cref="ShowdownSettings.MaxUnitsPerLine"/>.
+/// At most <see cref="MaxInFlight"/> requests wait at once: one that falls due beyond that is not sent and counts as
+/// failed (status <see cref="NotSent"/>), so that a server that stalls cannot make the load open sockets without end.
 /// </summary>
 internal sealed class OpenLoopGenerator(ShopClient client, IReadOnlyList<ShopUser> users, IReadOnlyList<string> skus, int seed)
 {
+    public const int MaxInFlight = 2000;
+
+    /// <summary>The status of a request that fell due while <see cref="MaxInFlight"/> were waiting, and was not sent.</summary>
+    public const int NotSent = -1;
+
+    private int _inFlight;
+
     /// <summary>Sends <paramref name="operation"/>s at <paramref name="rate"/> per second for <paramref name="duration"/>.</summary>
     public async Task<OpenLoopResult> RunAsync(Operation operation, double rate, TimeSpan duration, CancellationToken cancellationToken)
     {
@@ -30,7 +39,7 @@ internal sealed class OpenLoopGenerator(ShopClient client, IReadOnlyList<ShopUse
 
             var user = users[i % users.Count];
             var sku = skus[random.Next(skus.Count)];
-            sent.Add(SendAsync(operation, user, sku, due));
+            sent.Add(Volatile.Read(ref _inFlight) >= MaxInFlight ? Task.FromResult((false, 0L, NotSent)) : SendAsync(operation, user, sku, due));
         }
 
         var results = await Task.WhenAll(sent);
@@ -41,14 +50,24 @@ internal sealed class OpenLoopGenerator(ShopClient client, IReadOnlyList<ShopUse
 
     private async Task<(bool Ok, long Latency, int Status)> SendAsync(Operation operation, ShopUser user, string sku, long due)
     {
-        await Task.Yield();
-        if (user.Token is not { } token)
+        Interlocked.Increment(ref _inFlight);
+        int status;
+        var write = operation == Operation.Write && user.AcknowledgedUnits(sku) < ShowdownSettings.MaxUnitsPerLine;
+        try
         {
-            return (false, 0, 401);
+            await Task.Yield();
+            if (user.Token is not { } token)
+            {
+                return (false, 0, 401);
+            }
+
+            status = await client.SendAsync(write ? Operation.Write : Operation.Read, token, sku);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
         }
 
-        var write = operation == Operation.Write && user.AcknowledgedUnits(sku) < ShowdownSettings.MaxUnitsPerLine;
-        var status = await client.SendAsync(write ? Operation.Write : Operation.Read, token, sku);
         var latency = Stopwatch.GetTimestamp() - due;
         if (status != 200)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
+using Grains.Proxy.Telemetry;
 using Grains.Shop.Contracts.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,8 @@ namespace Grains.Gateway.Operators;
 
 /// <summary>
 /// The read-only cluster API of the operator tools, built on Orleans' management grain (<see cref="ClusterMonitor"/>):
-/// silos, membership events and where each grain lives. Ids and counts only: no grain state.
+/// silos, membership events and where each grain lives, and how many forwarded requests were served in-process. Ids and
+/// counts only: no grain state.
 /// </summary>
 public static class ClusterApi
 {
@@ -31,12 +33,13 @@ public static class ClusterApi
         return group;
     }
 
-    public static async Task<Ok<ClusterView>> GetClusterAsync(ClusterMonitor monitor, MembershipTimeline timeline, CancellationToken cancellationToken)
+    public static async Task<Ok<ClusterView>> GetClusterAsync(ClusterMonitor monitor, MembershipTimeline timeline, ProxyMetrics proxy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(monitor);
         ArgumentNullException.ThrowIfNull(timeline);
+        ArgumentNullException.ThrowIfNull(proxy);
         var sample = await monitor.GetSampleAsync(cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(ClusterViews.ToClusterView(sample, timeline.Events));
+        return TypedResults.Ok(ClusterViews.ToClusterView(sample, timeline.Events, Locality(proxy)));
     }
 
     public static async Task<Results<Ok<List<GrainView>>, ValidationProblem>> ListGrainsAsync(
@@ -75,17 +78,19 @@ public static class ClusterApi
 
     /// <summary>Server-sent events: a <see cref="PlacementFrame"/> every <see cref="OperatorOptions.StreamInterval"/>.</summary>
     public static ServerSentEventsResult<PlacementFrame> Stream(
-        ClusterMonitor monitor, MembershipTimeline timeline, IOptions<OperatorOptions> options, TimeProvider time,
+        ClusterMonitor monitor, MembershipTimeline timeline, ProxyMetrics proxy, IOptions<OperatorOptions> options, TimeProvider time,
         IHostApplicationLifetime lifetime, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         return TypedResults.ServerSentEvents(
-            Frames(monitor, timeline, options.Value.StreamInterval, time, lifetime.ApplicationStopping, loggers.CreateLogger(typeof(ClusterApi)), cancellationToken),
+            Frames(monitor, timeline, proxy, options.Value.StreamInterval, time, lifetime.ApplicationStopping, loggers.CreateLogger(typeof(ClusterApi)), cancellationToken),
             eventType: "frame");
     }
 
+    private static LocalityView Locality(ProxyMetrics proxy) => new(proxy.InProcess, proxy.Remote);
+
     private static async IAsyncEnumerable<PlacementFrame> Frames(
-        ClusterMonitor monitor, MembershipTimeline timeline, TimeSpan interval, TimeProvider time, CancellationToken stopping, ILogger logger,
+        ClusterMonitor monitor, MembershipTimeline timeline, ProxyMetrics proxy, TimeSpan interval, TimeProvider time, CancellationToken stopping, ILogger logger,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, cancellationToken);
@@ -93,7 +98,7 @@ public static class ClusterApi
         var token = linked.Token;
         while (!token.IsCancellationRequested)
         {
-            if (await TryFrameAsync(monitor, timeline, logger, token).ConfigureAwait(false) is { } frame)
+            if (await TryFrameAsync(monitor, timeline, proxy, logger, token).ConfigureAwait(false) is { } frame)
             {
                 yield return frame;
             }
@@ -109,7 +114,7 @@ public static class ClusterApi
         }
     }
 
-    private static async Task<PlacementFrame?> TryFrameAsync(ClusterMonitor monitor, MembershipTimeline timeline, ILogger logger, CancellationToken cancellationToken)
+    private static async Task<PlacementFrame?> TryFrameAsync(ClusterMonitor monitor, MembershipTimeline timeline, ProxyMetrics proxy, ILogger logger, CancellationToken cancellationToken)
     {
         try
         {
@@ -117,7 +122,7 @@ public static class ClusterApi
             var grains = ClusterViews.Grains(sample, type: null, silo: null, key: null).ToList();
             var stride = (grains.Count + ClusterMonitor.MaxGrainsPerFrame - 1) / ClusterMonitor.MaxGrainsPerFrame;
             var shown = stride <= 1 ? grains : [.. grains.Where(g => (uint)StringComparer.Ordinal.GetHashCode(g.Key) % stride == 0)];
-            return new PlacementFrame(sample.At, ClusterViews.ToClusterView(sample, timeline.Events), shown, grains.Count, stride > 1);
+            return new PlacementFrame(sample.At, ClusterViews.ToClusterView(sample, timeline.Events, Locality(proxy)), shown, grains.Count, stride > 1);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -6,7 +6,7 @@ public static class ClusterViews
     /// <summary>Dead silos stay listed this long after their last heartbeat (the membership table keeps them for days).</summary>
     public static readonly TimeSpan DeadSilosShownFor = TimeSpan.FromHours(1);
 
-    public static ClusterView ToClusterView(ClusterSample sample, IReadOnlyList<MembershipEvent> events)
+    public static ClusterView ToClusterView(ClusterSample sample, IReadOnlyList<MembershipEvent> events, LocalityView locality)
     {
         ArgumentNullException.ThrowIfNull(sample);
         var counts = sample.Grains
@@ -28,7 +28,7 @@ public static class ClusterViews
                 Utc(h.StartTime),
                 counts.GetValueOrDefault(h.SiloAddress) ?? new Dictionary<string, int>()))
             .ToList();
-        return new ClusterView(silos, events);
+        return new ClusterView(silos, events, locality);
     }
 
     /// <summary>The sample's grains that match every filter given, each named by the silo that hosts it.</summary>

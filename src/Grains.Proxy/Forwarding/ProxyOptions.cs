@@ -21,6 +21,12 @@ public sealed class ProxyOptions
     /// <summary>A backend that refused a connection is tried after the others for this long.</summary>
     public TimeSpan RefusalPenalty { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// At most this many connections to one backend; requests beyond wait for one. A bound, so that a backend that
+    /// stalls cannot make the proxy open sockets until the machine runs out of them.
+    /// </summary>
+    public int MaxConnectionsPerBackend { get; set; } = 1024;
+
     /// <summary>The Retry-After sent with 503.</summary>
     public TimeSpan UnavailableRetryAfter { get; set; } = TimeSpan.FromSeconds(2);
 }

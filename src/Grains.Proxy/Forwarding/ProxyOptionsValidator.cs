@@ -29,6 +29,11 @@ public sealed class ProxyOptionsValidator(string section) : IValidateOptions<Pro
             failures.Add($"{section}:RefusalPenalty must be between 0 and 1 minute.");
         }
 
+        if (options.MaxConnectionsPerBackend is < 1 or > 65535)
+        {
+            failures.Add($"{section}:MaxConnectionsPerBackend must be between 1 and 65535.");
+        }
+
         if (options.UnavailableRetryAfter < TimeSpan.FromSeconds(1))
         {
             failures.Add($"{section}:UnavailableRetryAfter must be at least one second.");

@@ -64,7 +64,7 @@ public sealed partial class RequestForwarder : IDisposable
             ActivityHeadersPropagator = null,
             // A backend whose host is gone does not refuse, it stays silent: give up on the connection soon.
             ConnectTimeout = TimeSpan.FromSeconds(2),
-            MaxConnectionsPerServer = int.MaxValue,
+            MaxConnectionsPerServer = _options.MaxConnectionsPerBackend,
         });
     }
 

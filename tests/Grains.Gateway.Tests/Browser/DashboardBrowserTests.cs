@@ -53,6 +53,34 @@ public sealed class DashboardBrowserTests(PlacementCluster cluster) : IClassFixt
     }
 
     [Fact]
+    public async Task Every_operator_page_loads_without_a_failed_request_or_an_error_answer()
+    {
+        var page = await OpenAsync();
+        var failures = new List<string>();
+        page.RequestFailed += (_, request) => failures.Add($"{request.Method} {request.Url}: {request.Failure}");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                failures.Add($"{response.Request.Method} {response.Url}: {response.Status}");
+            }
+        };
+        await WithScreenshotOnFailureAsync(page, "operator-pages", async () =>
+        {
+            foreach (var path in new[] { "/dashboard/", "/dashboard/#/grains", "/dashboard/#/silos", PlacementPath })
+            {
+                await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle, Timeout = (float)s_timeout.TotalMilliseconds });
+
+                // Let a page's own polling make its requests too.
+                await page.WaitForTimeoutAsync(2000);
+            }
+
+            // Among what the pages loaded: the dashboard's icon fonts and logo, and the placement view's stream.
+            Assert.Empty(failures);
+        });
+    }
+
+    [Fact]
     public async Task The_placement_view_follows_a_killed_silo_and_its_grains_to_the_other_silos_without_a_reload()
     {
         var page = await OpenAsync();

@@ -134,6 +134,21 @@ public sealed class OperatorAccessTests(OperatorCluster cluster) : IClassFixture
         Assert.True(problem.GetProperty("errors").EnumerateObject().Any(), "the problem names the bad route value");
     }
 
+    [Theory]
+    [InlineData("/dashboard/fonts/fa-solid-900.woff2")]
+    [InlineData("/dashboard/fonts/fa-brands-400.woff2")]
+    [InlineData("/dashboard/img/OrleansLogo.png")]
+    [InlineData("/dashboard/index.min.js")]
+    public async Task The_orleans_dashboards_own_files_are_served(string path)
+    {
+        using var client = cluster.Guarded.CreateOperatorClient();
+
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 0);
+    }
+
     [Fact]
     public async Task A_silo_address_the_dashboard_lists_is_served()
     {
