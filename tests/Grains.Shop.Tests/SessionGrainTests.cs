@@ -1,4 +1,5 @@
 using Grains.Shop.Contracts.Sessions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Grains.Shop.Tests;
 
@@ -74,5 +75,34 @@ public sealed class SessionGrainTests(ShopCluster shop) : IClassFixture<ShopClus
         await Assert.ThrowsAsync<ArgumentException>(() => session.StartAsync("not valid"));
 
         Assert.Null(await session.GetAsync());
+    }
+
+    [Fact]
+    public async Task A_live_session_is_published_in_its_silo_until_it_is_revoked()
+    {
+        var key = UserGrainKeys.Session("erin", Guid.NewGuid().ToString("N"));
+        var session = shop.Client.GetGrain<ISessionGrain>(key);
+        await session.StartAsync("erin");
+        var local = shop.SiloHosting(session)!.ServiceProvider.GetRequiredService<LocalSessions>();
+
+        Assert.Equal(LocalSessionCheck.Live, local.Touch(key, "erin", DateTimeOffset.UtcNow));
+
+        await session.RevokeAsync();
+
+        Assert.Equal(LocalSessionCheck.AskTheGrain, local.Touch(key, "erin", DateTimeOffset.UtcNow));
+        Assert.Null(await session.TouchAsync());
+    }
+
+    [Fact]
+    public async Task Requests_checked_in_the_silo_slide_the_session_the_grain_reports()
+    {
+        var key = UserGrainKeys.Session("fred", Guid.NewGuid().ToString("N"));
+        var session = shop.Client.GetGrain<ISessionGrain>(key);
+        var started = await session.StartAsync("fred");
+        var local = shop.SiloHosting(session)!.ServiceProvider.GetRequiredService<LocalSessions>();
+
+        Assert.Equal(LocalSessionCheck.Live, local.Touch(key, "fred", started.LastSeenAt.AddSeconds(5)));
+
+        Assert.Equal(started.LastSeenAt.AddSeconds(5), (await session.GetAsync())!.LastSeenAt);
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Grains.Hosting.Sessions;
 using Grains.Shop.Api.Apis;
 using Grains.Shop.Api.Authentication;
+using Grains.Shop.Api.GrainCalls;
 using Grains.Shop.Contracts.Carts;
 using Grains.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -67,25 +68,25 @@ internal static class GatewayVariants
         bench.MapGet("/session-limited", (HttpContext context) => BareEndpoint.WriteAsync(context, body)).RequireSession();
 
         // The cart grain call alone: with the result written as JSON, and with fixed bytes written instead.
-        bench.MapGet("/grain", async (IGrainFactory grains) => TypedResults.Ok(await grains.GetGrain<ICartGrain>(userId).GetAsync()));
-        bench.MapGet("/grain-bytes", async (HttpContext context, IGrainFactory grains) =>
+        bench.MapGet("/grain", async (ShopGrains grains) => TypedResults.Ok(await grains.Cart(userId).GetAsync()));
+        bench.MapGet("/grain-bytes", async (HttpContext context, ShopGrains grains) =>
         {
-            await grains.GetGrain<ICartGrain>(userId).GetAsync();
+            await grains.Cart(userId).GetAsync();
             await BareEndpoint.WriteAsync(context, body);
         });
 
         // JSON alone: a cart read once, serialized by the same result type on every request.
-        var cart = new Lazy<Task<Cart>>(() => app.ServiceProvider.GetRequiredService<IGrainFactory>().GetGrain<ICartGrain>(userId).GetAsync());
+        var cart = new Lazy<Task<Cart>>(() => app.ServiceProvider.GetRequiredService<ShopGrains>().Cart(userId).GetAsync());
         bench.MapGet("/json", async () => TypedResults.Ok(await cart.Value));
 
         // GET /api/cart as it would be if a checked session were trusted for a while instead of asking the session grain on
         // every request: the token's HMAC check, then the cart grain and JSON.
-        bench.MapGet("/cart-token", async (HttpContext context, SessionTokens tokens, IGrainFactory grains) =>
+        bench.MapGet("/cart-token", async (HttpContext context, SessionTokens tokens, ShopGrains grains) =>
             tokens.Read(context.Request.Headers[TokenHeader].ToString()) is { } token
-                ? Results.Ok(await grains.GetGrain<ICartGrain>(token.UserId).GetAsync())
+                ? Results.Ok(await grains.Cart(token.UserId).GetAsync())
                 : Results.Unauthorized());
 
         // GET /api/cart without the GrainCallFilter (retries and the X-Silo header): session, rate limit, grain, JSON.
-        bench.MapGet("/cart-unfiltered", (ClaimsPrincipal user, IGrainFactory grains) => CartApi.GetCartAsync(user, grains)).RequireSession();
+        bench.MapGet("/cart-unfiltered", (ClaimsPrincipal user, ShopGrains grains) => CartApi.GetCartAsync(user, grains)).RequireSession();
     }
 }

@@ -54,7 +54,13 @@ public sealed partial class RequestForwarder : IDisposable
         _time = time;
         _logger = logger;
         _transformer = new ForwardingTransformer(metrics);
-        _config = new ForwarderRequestConfig { ActivityTimeout = _options.RequestTimeout };
+        // HTTP/1.1 to the backends: on a private network without TLS there is nothing to negotiate.
+        _config = new ForwarderRequestConfig
+        {
+            ActivityTimeout = _options.RequestTimeout,
+            Version = HttpVersion.Version11,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
         _client = new HttpMessageInvoker(new SocketsHttpHandler
         {
             UseProxy = false,

@@ -50,10 +50,10 @@ public static class CartApi
         return group;
     }
 
-    public static async Task<Ok<Cart>> GetCartAsync(ClaimsPrincipal user, IGrainFactory grains) =>
+    public static async Task<Ok<Cart>> GetCartAsync(ClaimsPrincipal user, ShopGrains grains) =>
         TypedResults.Ok(await CartOf(user, grains).GetAsync());
 
-    public static async Task<NoContent> ClearCartAsync(ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<NoContent> ClearCartAsync(ClaimsPrincipal user, ShopGrains grains)
     {
         await CartOf(user, grains).ClearAsync();
         return TypedResults.NoContent();
@@ -63,7 +63,7 @@ public static class CartApi
         AddCartItemRequest request,
         [FromHeader(Name = IdempotencyKeyHeader.Name)] string? idempotencyKey,
         ClaimsPrincipal user,
-        IGrainFactory grains)
+        ShopGrains grains)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -83,7 +83,7 @@ public static class CartApi
     }
 
     public static async Task<Results<Ok<Cart>, ValidationProblem>> SetItemQuantityAsync(
-        string sku, SetCartItemQuantityRequest request, ClaimsPrincipal user, IGrainFactory grains)
+        string sku, SetCartItemQuantityRequest request, ClaimsPrincipal user, ShopGrains grains)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -101,7 +101,7 @@ public static class CartApi
         return TypedResults.Ok(await CartOf(user, grains).SetQuantityAsync(new SetCartItemQuantity(sku, request.Quantity!.Value)));
     }
 
-    public static async Task<Results<Ok<Cart>, ValidationProblem>> RemoveItemAsync(string sku, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Ok<Cart>, ValidationProblem>> RemoveItemAsync(string sku, ClaimsPrincipal user, ShopGrains grains)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         CheckSku(sku, errors);
@@ -111,7 +111,7 @@ public static class CartApi
     }
 
     public static async Task<Results<Created<Order>, ValidationProblem>> CheckoutAsync(
-        [FromHeader(Name = IdempotencyKeyHeader.Name)] string? idempotencyKey, ClaimsPrincipal user, IGrainFactory grains)
+        [FromHeader(Name = IdempotencyKeyHeader.Name)] string? idempotencyKey, ClaimsPrincipal user, ShopGrains grains)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         CheckIdempotencyKey(idempotencyKey, errors);
@@ -120,10 +120,10 @@ public static class CartApi
             : TypedResults.Created("/api/orders", await CartOf(user, grains).CheckoutAsync(new Checkout(idempotencyKey)));
     }
 
-    private static ICartGrain CartOf(ClaimsPrincipal user, IGrainFactory grains)
+    private static ICartGrain CartOf(ClaimsPrincipal user, ShopGrains grains)
     {
         ArgumentNullException.ThrowIfNull(grains);
-        return grains.GetGrain<ICartGrain>(user.GetUserId());
+        return grains.Cart(user.GetUserId());
     }
 
     private static void CheckSku(string? sku, Dictionary<string, string[]> errors)

@@ -21,9 +21,9 @@ public static class OrderApi
     }
 
     /// <summary>Asks the cart grain, which also reports orders it has not yet handed to the orders grain.</summary>
-    public static async Task<Ok<IReadOnlyList<Order>>> ListOrdersAsync(ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Ok<IReadOnlyList<Order>>> ListOrdersAsync(ClaimsPrincipal user, ShopGrains grains)
     {
         ArgumentNullException.ThrowIfNull(grains);
-        return TypedResults.Ok(await grains.GetGrain<ICartGrain>(user.GetUserId()).GetOrdersAsync());
+        return TypedResults.Ok(await grains.Cart(user.GetUserId()).GetOrdersAsync());
     }
 }

@@ -16,9 +16,9 @@ public static class ProductApi
         return group;
     }
 
-    public static async Task<Ok<IReadOnlyList<Product>>> ListProductsAsync(IGrainFactory grains)
+    public static async Task<Ok<IReadOnlyList<Product>>> ListProductsAsync(ShopGrains grains)
     {
         ArgumentNullException.ThrowIfNull(grains);
-        return TypedResults.Ok(await grains.GetGrain<IProductCatalogGrain>(IProductCatalogGrain.Key).ListAsync());
+        return TypedResults.Ok(await grains.Catalog().ListAsync());
     }
 }

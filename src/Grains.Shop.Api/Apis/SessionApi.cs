@@ -31,7 +31,7 @@ public static class SessionApi
     }
 
     public static async Task<Results<Created<CreatedSession>, ValidationProblem>> CreateSessionAsync(
-        CreateSessionRequest request, IGrainFactory grains, SessionTokens tokens)
+        CreateSessionRequest request, ShopGrains grains, SessionTokens tokens)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(grains);
@@ -44,23 +44,23 @@ public static class SessionApi
             });
         }
 
-        var session = await grains.GetGrain<ISessionGrain>(UserGrainKeys.Session(request.UserId!, SessionTokens.NewSessionId())).StartAsync(request.UserId!);
+        var session = await grains.Session(UserGrainKeys.Session(request.UserId!, SessionTokens.NewSessionId())).StartAsync(request.UserId!);
         var token = tokens.Issue(new SessionToken(session.SessionId, session.UserId));
         return TypedResults.Created("/api/sessions/current", new CreatedSession(session.SessionId, token, session.UserId, session.ExpiresAt));
     }
 
-    public static async Task<Results<Ok<SessionInfo>, UnauthorizedHttpResult>> GetCurrentSessionAsync(ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Ok<SessionInfo>, UnauthorizedHttpResult>> GetCurrentSessionAsync(ClaimsPrincipal user, ShopGrains grains)
     {
         ArgumentNullException.ThrowIfNull(grains);
-        return await grains.GetGrain<ISessionGrain>(user.GetSessionGrainKey()).GetAsync() is { } session
+        return await grains.Session(user.GetSessionGrainKey()).GetAsync() is { } session
             ? TypedResults.Ok(session)
             : TypedResults.Unauthorized();
     }
 
-    public static async Task<NoContent> RevokeCurrentSessionAsync(ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<NoContent> RevokeCurrentSessionAsync(ClaimsPrincipal user, ShopGrains grains)
     {
         ArgumentNullException.ThrowIfNull(grains);
-        await grains.GetGrain<ISessionGrain>(user.GetSessionGrainKey()).RevokeAsync();
+        await grains.Session(user.GetSessionGrainKey()).RevokeAsync();
         return TypedResults.NoContent();
     }
 }

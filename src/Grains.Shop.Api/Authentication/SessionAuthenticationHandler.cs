@@ -12,18 +12,21 @@ using Microsoft.Extensions.Options;
 namespace Grains.Shop.Api.Authentication;
 
 /// <summary>
-/// Accepts <c>Authorization: Bearer &lt;token&gt;</c> when the token's signature holds and its session grain says the
-/// session is live; the check also slides the session's expiry. Every request therefore costs one session-grain call,
-/// but no storage write (see <c>Sessions:LastSeenWriteInterval</c>). The session grain lives on its user's silo, which
-/// is where the gateway sends the user's requests, so in steady state that call stays in this process.
+/// Accepts <c>Authorization: Bearer &lt;token&gt;</c> when the token's signature holds and the session is live; the check
+/// also slides the session's expiry. The session grain lives on its user's silo, which is where the gateway sends the
+/// user's requests, and publishes its session there (<see cref="LocalSessions"/>): so in steady state the check is a
+/// look-up in this process. A session not published here, or one the look-up cannot settle (expired, revoked, its
+/// activity due to be written), is checked by a call to its grain, as in a host that holds no grains.
 /// </summary>
 public sealed class SessionAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     SessionTokens tokens,
-    IGrainFactory grains,
-    IOptions<ApiOptions> apiOptions)
+    ShopGrains grains,
+    TimeProvider time,
+    IOptions<ApiOptions> apiOptions,
+    LocalSessions? localSessions = null)
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggerFactory, encoder)
 {
     public const string SchemeName = "SessionToken";
@@ -46,8 +49,14 @@ public sealed class SessionAuthenticationHandler(
             return AuthenticateResult.Fail("The token is malformed or its signature is wrong.");
         }
 
+        var key = UserGrainKeys.Session(token.UserId, token.SessionId);
+        if (localSessions?.Touch(key, token.UserId, time.GetUtcNow()) == LocalSessionCheck.Live)
+        {
+            return Success(token.SessionId, token.UserId);
+        }
+
         var session = await GrainCallRetry.RunAsync(
-            () => grains.GetGrain<ISessionGrain>(UserGrainKeys.Session(token.UserId, token.SessionId)).TouchAsync(),
+            () => grains.Session(key).TouchAsync(),
             retryIsSafe: true,
             apiOptions.Value.RetryBudget,
             Context.RequestAborted).ConfigureAwait(false);
@@ -56,9 +65,12 @@ public sealed class SessionAuthenticationHandler(
             return AuthenticateResult.Fail("The session is unknown, expired or revoked.");
         }
 
-        var identity = new ClaimsIdentity(
-            [new Claim(SessionClaims.SessionId, session.SessionId), new Claim(SessionClaims.UserId, session.UserId)],
-            SchemeName);
+        return Success(session.SessionId, session.UserId);
+    }
+
+    private static AuthenticateResult Success(string sessionId, string userId)
+    {
+        var identity = new ClaimsIdentity([new Claim(SessionClaims.SessionId, sessionId), new Claim(SessionClaims.UserId, userId)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

@@ -14,15 +14,12 @@ public sealed class GrainCallFilter(IOptions<ApiOptions> options, ApiMetrics met
 {
     public const string SiloHeader = "X-Silo";
 
-    private static readonly object s_servingKey = new();
-
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
-        var serving = ServingSilo.Begin();
-        http.Items[s_servingKey] = serving;
+        var serving = ServingSilo.Of(http) ?? ServingSilo.Begin(http);
         var result = await GrainCallRetry.RunAsync(
             () => next(context).AsTask(),
             GrainCallRetry.IsRetrySafe(http.Request),
@@ -40,7 +37,7 @@ public sealed class GrainCallFilter(IOptions<ApiOptions> options, ApiMetrics met
     public static void SetServingHeaders(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Items[s_servingKey] is ServingSilo serving)
+        if (ServingSilo.Of(context) is { } serving)
         {
             if (serving.Name is { } name)
             {

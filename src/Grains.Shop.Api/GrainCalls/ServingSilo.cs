@@ -1,12 +1,14 @@
 namespace Grains.Shop.Api.GrainCalls;
 
 /// <summary>
-/// Where the grain calls of the current request ran, for its <c>X-Silo</c> and <c>X-Locality</c> headers. The endpoint
-/// filter opens one per request; the Orleans call filter (<see cref="SiloTagFilter"/>) fills it in from the silos' tags.
+/// Where the grain calls of the current request ran, for its <c>X-Silo</c> and <c>X-Locality</c> headers. A middleware
+/// opens one per request, ahead of authentication, whose session check may call a grain; the Orleans call filter
+/// (<see cref="SiloTagFilter"/>) fills it in from the silos' tags.
 /// </summary>
 public sealed class ServingSilo
 {
     private static readonly AsyncLocal<ServingSilo?> s_current = new();
+    private static readonly object s_key = new();
 
     private int _calls;
     private int _remoteCalls;
@@ -28,12 +30,21 @@ public sealed class ServingSilo
 
     internal static ServingSilo? Current => s_current.Value;
 
-    /// <summary>Starts recording for the calls that follow in this async flow.</summary>
-    public static ServingSilo Begin()
+    /// <summary>Starts recording for the calls that follow in this async flow: those of the request <paramref name="context"/>.</summary>
+    public static ServingSilo Begin(HttpContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var scope = new ServingSilo();
         s_current.Value = scope;
+        context.Items[s_key] = scope;
         return scope;
+    }
+
+    /// <summary>The request's record, or null when none was begun.</summary>
+    public static ServingSilo? Of(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Items[s_key] as ServingSilo;
     }
 
     internal void Record(string name, bool inProcess)

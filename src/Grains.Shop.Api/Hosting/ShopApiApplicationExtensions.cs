@@ -1,4 +1,5 @@
 using Grains.Shop.Api.Apis;
+using Grains.Shop.Api.GrainCalls;
 
 namespace Grains.Shop.Api.Hosting;
 
@@ -14,6 +15,7 @@ public static class ShopApiApplicationExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseMiddleware<ServingSiloMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

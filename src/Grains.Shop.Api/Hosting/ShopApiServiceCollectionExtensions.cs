@@ -1,6 +1,7 @@
 using Grains.Hosting.Sessions;
 using Grains.Shop.Api.Authentication;
 using Grains.Shop.Api.Errors;
+using Grains.Shop.Api.GrainCalls;
 using Grains.Shop.Api.OpenApi;
 using Grains.Shop.Api.RateLimiting;
 using Grains.Shop.Api.Serialization;
@@ -9,6 +10,7 @@ using Grains.Shop.Contracts.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Grains.Shop.Api.Hosting;
@@ -30,6 +32,8 @@ public static class ShopApiServiceCollectionExtensions
             (kestrel, api) => kestrel.Limits.MaxRequestBodySize = api.Value.MaxRequestBodyBytes);
 
         services.AddSingleton(sp => new SessionTokens(sp.GetRequiredService<IOptions<ApiOptions>>().Value.TokenKey!));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ShopGrains>();
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();

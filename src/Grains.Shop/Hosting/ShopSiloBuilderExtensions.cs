@@ -1,4 +1,5 @@
 using Grains.Shop.Carts;
+using Grains.Shop.Contracts.Sessions;
 using Grains.Shop.Catalog;
 using Grains.Shop.Sessions;
 using Microsoft.Extensions.Configuration;
@@ -11,8 +12,8 @@ namespace Grains.Shop.Hosting;
 public static class ShopSiloBuilderExtensions
 {
     /// <summary>
-    /// What the shop's grains need in a silo: the product catalog and the options of sessions and carts
-    /// (configuration sections <c>Sessions</c> and <c>Cart</c>, validated at start). Orleans finds the grain classes
+    /// What the shop's grains need in a silo: the product catalog, the options of sessions and carts (configuration
+    /// sections <c>Sessions</c> and <c>Cart</c>, validated at start), and the table of this silo's live sessions. Orleans finds the grain classes
     /// itself; the silo registers their storage under <see cref="Storage.ShopStorage.Name"/>.
     /// </summary>
     public static ISiloBuilder AddShop(this ISiloBuilder builder, IConfiguration configuration)
@@ -21,6 +22,7 @@ public static class ShopSiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         var services = builder.Services;
         services.TryAddSingleton(_ => ProductCatalog.LoadEmbedded());
+        services.TryAddSingleton<LocalSessions>();
         services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.SectionName)).ValidateOnStart();
         services.AddOptions<CartOptions>().Bind(configuration.GetSection(CartOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SessionOptions>, SessionOptionsValidator>());

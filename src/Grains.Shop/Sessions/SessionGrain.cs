@@ -12,21 +12,32 @@ namespace Grains.Shop.Sessions;
 /// A session. Activity is kept in memory and written only every <see cref="SessionOptions.LastSeenWriteInterval"/>;
 /// when the silo stops gracefully the in-memory time moves with the activation (it migrates), and after a crash the
 /// session may expire up to that interval early. Nothing is written on deactivation.
+/// <para>
+/// While it is active and live, the session is published in its silo's <see cref="LocalSessions"/>, so that the API
+/// in this process checks a token without calling the grain; the grain remains the only one to start, revoke and
+/// write it, and a request the published session cannot answer (expired, revoked, or its activity due to be written)
+/// calls the grain as before.
+/// </para>
 /// </summary>
 [GrainType("session")]
 [UserPlacement]
 public sealed partial class SessionGrain(
     [PersistentState("session", ShopStorage.Name)] IPersistentState<SessionState> state,
     IOptions<SessionOptions> options,
+    LocalSessions localSessions,
     TimeProvider timeProvider,
     ILogger<SessionGrain> logger) : MigratingGrain, ISessionGrain, IGrainMigrationParticipant
 {
+    private const string LastSeenMigrationKey = "lastSeenAt";
+
     private readonly SessionOptions _options = options.Value;
 
-    // The activation's view of the last request; the stored value lags it by less than LastSeenWriteInterval.
+    // The activation's view of the last request while nothing is published; the stored value lags it by less than
+    // LastSeenWriteInterval. While the session is published, the published one is the view (requests slide it too).
     private DateTimeOffset _lastSeenAt;
+    private LocalSession? _published;
 
-    private const string LastSeenMigrationKey = "lastSeenAt";
+    private DateTimeOffset LastSeenAt => _published?.LastSeenAt ?? _lastSeenAt;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -36,11 +47,22 @@ public sealed partial class SessionGrain(
             _lastSeenAt = state.State.LastSeenAt;
         }
 
+        if (state.RecordExists && !state.State.Revoked)
+        {
+            Publish();
+        }
+
         return Task.CompletedTask;
     }
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        Withdraw();
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
     void IGrainMigrationParticipant.OnDehydrate(IDehydrationContext dehydrationContext) =>
-        dehydrationContext.TryAddValue(LastSeenMigrationKey, _lastSeenAt);
+        dehydrationContext.TryAddValue(LastSeenMigrationKey, LastSeenAt);
 
     void IGrainMigrationParticipant.OnRehydrate(IRehydrationContext rehydrationContext)
     {
@@ -71,6 +93,7 @@ public sealed partial class SessionGrain(
             ExpiresAt = now + _options.IdleTimeout,
         });
         _lastSeenAt = now;
+        Publish();
         return ToInfo();
     }
 
@@ -82,7 +105,7 @@ public sealed partial class SessionGrain(
             return null;
         }
 
-        _lastSeenAt = now;
+        Seen(now);
         if (now - state.State.LastSeenAt >= _options.LastSeenWriteInterval)
         {
             await TryPersistActivityAsync();
@@ -101,11 +124,15 @@ public sealed partial class SessionGrain(
             return;
         }
 
-        await state.CommitAsync(state.State with { Revoked = true, LastSeenAt = _lastSeenAt, ExpiresAt = ExpiresAt });
+        await state.CommitAsync(state.State with { Revoked = true, LastSeenAt = LastSeenAt, ExpiresAt = ExpiresAt });
+
+        // From here on no request of this process takes the session for live, before this call even returns.
+        _published?.Revoke();
+        Withdraw();
         LogRevoked(logger, SessionId);
     }
 
-    private DateTimeOffset ExpiresAt => _lastSeenAt + _options.IdleTimeout;
+    private DateTimeOffset ExpiresAt => LastSeenAt + _options.IdleTimeout;
 
     private bool IsLive(DateTimeOffset now) => state.RecordExists && !state.State.Revoked && now < ExpiresAt;
 
@@ -113,7 +140,35 @@ public sealed partial class SessionGrain(
     private string SessionId => UserGrainKeys.SessionIdOf(this.GetPrimaryKeyString());
 
     private SessionInfo ToInfo() =>
-        new(SessionId, state.State.UserId, state.State.CreatedAt, _lastSeenAt, ExpiresAt);
+        new(SessionId, state.State.UserId, state.State.CreatedAt, LastSeenAt, ExpiresAt);
+
+    private void Seen(DateTimeOffset now)
+    {
+        if (_published is { } published)
+        {
+            published.Seen(now);
+        }
+        else if (now > _lastSeenAt)
+        {
+            _lastSeenAt = now;
+        }
+    }
+
+    private void Publish()
+    {
+        _published = new LocalSession(state.State.UserId, _lastSeenAt, state.State.LastSeenAt, _options.IdleTimeout, _options.LastSeenWriteInterval);
+        localSessions.Publish(this.GetPrimaryKeyString(), _published);
+    }
+
+    private void Withdraw()
+    {
+        if (_published is { } published)
+        {
+            _lastSeenAt = published.LastSeenAt;
+            localSessions.Withdraw(this.GetPrimaryKeyString(), published);
+            _published = null;
+        }
+    }
 
     /// <summary>
     /// Writing activity is an optimisation of session lifetime, not part of the request: when storage is down the
@@ -123,12 +178,14 @@ public sealed partial class SessionGrain(
     {
         try
         {
-            await state.CommitAsync(state.State with { LastSeenAt = _lastSeenAt, ExpiresAt = ExpiresAt });
+            await state.CommitAsync(state.State with { LastSeenAt = LastSeenAt, ExpiresAt = ExpiresAt });
+            _published?.Stored(state.State.LastSeenAt);
         }
         catch (InconsistentStateException ex)
         {
             // Another activation wrote this session (e.g. revoked it); only a fresh read can tell.
             LogActivityWriteFailed(logger, SessionId, ex);
+            Withdraw();
             DeactivateOnIdle();
         }
 #pragma warning disable CA1031 // Any storage failure is survivable here, see the summary.
