@@ -42,10 +42,12 @@ internal static class ShowdownCommand
             + "and large carts; kills one server process mid-run and counts what was lost.")
         {
             quick, output, rate, only,
+            Locality.LocalityCommand.Create(),
         };
         command.Validators.Add(r =>
         {
-            if (!Names(r.GetValue(only) ?? string.Empty).Contains("stateless") && r.GetValue(rate) is null)
+            var chosen = r.GetValue(only) is { } list ? Names(list) : [.. ShowdownRunner.ArchitectureNames];
+            if (!chosen.Contains("stateless") && r.GetValue(rate) is null)
             {
                 r.AddError("Without the stateless architecture, give the fixed rate with --rate.");
             }

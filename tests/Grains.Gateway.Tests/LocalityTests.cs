@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Grains.Gateway.Tests.Infrastructure;
 using Grains.Hosting.Cluster;
 using Grains.Hosting.Routing;
@@ -76,6 +77,25 @@ public sealed class LocalityTests(ScaleOutCluster cluster) : IClassFixture<Scale
         {
             user.Dispose();
         }
+    }
+
+    [Fact]
+    public async Task A_request_that_lands_on_another_silo_than_its_users_is_served_by_a_remote_grain_call()
+    {
+        using var user = await cluster.Gateway.CreateSignedInClientAsync($"elsewhere-{Guid.NewGuid():N}");
+        (await user.AddItemAsync("TEA-001", 2)).Dispose();
+        var silos = (await cluster.View.SilosAsync()).Where(s => s.IsRoutable).ToList();
+        var home = silos[UserRouting.Pick(UserOf(user), [.. silos.Select(s => s.Key)])];
+        var other = silos.First(s => s != home);
+
+        using var direct = new HttpClient { BaseAddress = other.Http!.Url };
+        direct.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", user.Token);
+        using var cart = await direct.GetAsync(new Uri("/api/cart", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, cart.StatusCode);
+        Assert.Equal("remote", cart.Headers.GetValues("X-Locality").Single());
+        Assert.Equal(home.Name, cart.Headers.GetValues("X-Silo").Single());
+        Assert.Equal(2, (await cart.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("items")[0].GetProperty("quantity").GetInt32());
     }
 
     private static async Task AddAndReadAsync(IEnumerable<ShopClient> users)

@@ -57,11 +57,13 @@ internal static class ShowdownServers
     }
 
     /// <summary>
-    /// Two shop silos (src/Grains.Silo), each serving the API on a port of its own; returns once both are active and
-    /// serve HTTP, before any grain is placed, so that the users spread over both.
+    /// <paramref name="count"/> shop silos (src/Grains.Silo), <c>silo-1</c> to <c>silo-N</c>, each serving the API on a
+    /// port of its own; returns once all are active and serve HTTP, before any grain is placed, so that the users spread
+    /// over them. The first is the deployment's victim, unless it has one.
     /// </summary>
-    public static async Task<SiloCluster> StartSilosAsync(Deployment deployment, string redis, CancellationToken cancellationToken)
+    public static async Task<SiloCluster> StartSilosAsync(Deployment deployment, string redis, CancellationToken cancellationToken, int count = 2)
     {
+        ArgumentNullException.ThrowIfNull(deployment);
         var cluster = new SiloCluster(
             [$"--Redis:ConnectionString={redis}", $"--Cluster:Id={deployment.ClusterId}", "--Logging:LogLevel:Default=Warning"],
             new Dictionary<string, string>
@@ -70,37 +72,61 @@ internal static class ShowdownServers
                 // Lifted so that every request is served: the load sends hundreds of requests a second per session.
                 ["Api__RateLimit__TokenLimit"] = "1000000000",
                 ["Api__RateLimit__TokensPerPeriod"] = "1000000000",
-            });
-        var silo = RepositoryPaths.BuiltAssembly("Grains.Silo");
-        foreach (var name in new[] { "silo-1", "silo-2" })
+            },
+            redis);
+        for (var i = 1; i <= count; i++)
         {
-            var process = deployment.Start(name, silo,
-                [.. cluster.Arguments, $"--Silo:Name={name}", "--Silo:Port=0", "--Silo:GatewayPort=0", $"--urls={Deployment.LoopbackUrl()}", .. ContentRoot(silo)],
-                cluster.Environment);
-            deployment.Victim ??= process;
+            var silo = StartSilo(deployment, cluster, string.Create(CultureInfo.InvariantCulture, $"silo-{i}"));
+            deployment.Victim ??= silo;
         }
 
-        using var connection = await ConnectionMultiplexer.ConnectAsync(redis);
+        await WaitForRoutableSilosAsync(deployment, cluster, count, cancellationToken);
+        return cluster;
+    }
+
+    /// <summary>One more silo of <paramref name="cluster"/>, started; <see cref="WaitForRoutableSilosAsync"/> waits for it.</summary>
+    public static ProjectProcess StartSilo(Deployment deployment, SiloCluster cluster, string name)
+    {
+        ArgumentNullException.ThrowIfNull(deployment);
+        ArgumentNullException.ThrowIfNull(cluster);
+        var silo = RepositoryPaths.BuiltAssembly("Grains.Silo");
+        return deployment.Start(name, silo,
+            [.. cluster.Arguments, $"--Silo:Name={name}", "--Silo:Port=0", "--Silo:GatewayPort=0", $"--urls={Deployment.LoopbackUrl()}", .. ContentRoot(silo)],
+            cluster.Environment);
+    }
+
+    /// <summary>Waits until <paramref name="count"/> silos of <paramref name="cluster"/> are active and serve HTTP.</summary>
+    public static async Task WaitForRoutableSilosAsync(Deployment deployment, SiloCluster cluster, int count, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deployment);
+        ArgumentNullException.ThrowIfNull(cluster);
+        using var connection = await ConnectionMultiplexer.ConnectAsync(cluster.Redis);
         var roster = new ClusterRoster(connection, deployment.ClusterId, deployment.ClusterId);
         await Poll.UntilAsync(
             async () =>
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 deployment.EnsureRunning();
-                return (await roster.ReadAsync()).Count(s => s.IsRoutable) >= 2;
+                return (await roster.ReadAsync()).Count(s => s.IsRoutable) >= count;
             },
             s_joinTimeout,
-            "2 silos active and serving HTTP");
-        return cluster;
+            string.Create(CultureInfo.InvariantCulture, $"{count} silos active and serving HTTP"));
     }
 
-    /// <summary>The product's gateway (src/Grains.Gateway) in front of <paramref name="cluster"/>; it becomes the deployment's entry.</summary>
-    public static async Task StartGatewayAsync(Deployment deployment, SiloCluster cluster, HttpClient http, CancellationToken cancellationToken)
+    /// <summary>
+    /// The product's gateway (src/Grains.Gateway) in front of <paramref name="cluster"/>; it becomes the deployment's
+    /// entry. <paramref name="environment"/> adds settings (the operator key, for its metrics).
+    /// </summary>
+    public static async Task StartGatewayAsync(
+        Deployment deployment, SiloCluster cluster, HttpClient http, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
     {
+        ArgumentNullException.ThrowIfNull(deployment);
+        ArgumentNullException.ThrowIfNull(cluster);
         var url = Deployment.LoopbackUrl();
         var gateway = RepositoryPaths.BuiltAssembly("Grains.Gateway");
-        var process = deployment.Start("gateway", gateway, [.. cluster.Arguments, $"--urls={url}", .. ContentRoot(gateway)]);
-        // Both silos took requests before the gateway started, so its first read of the silos, which makes it ready, has both.
+        var process = deployment.Start("gateway", gateway, [.. cluster.Arguments, $"--urls={url}", .. ContentRoot(gateway)], environment);
+
+        // The silos took requests before the gateway started, so its first read of the silos, which makes it ready, has them all.
         await Deployment.WaitUntilOkAsync(http, new Uri(url, "/health/ready"), process, cancellationToken);
         deployment.Entry = url;
     }

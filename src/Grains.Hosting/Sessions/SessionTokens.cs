@@ -43,9 +43,50 @@ public sealed class SessionTokens(string key)
 
     /// <summary>
     /// The user a token names, without checking its signature: for routing only, never for deciding who may do what.
-    /// Null when the token is malformed.
+    /// Null when the token is malformed. Reads the payload in place, for the gateway, which does this for every request.
     /// </summary>
-    public static string? ReadUserUnchecked(string? token) => Split(token) is var (payload, _) ? Deserialize(payload)?.UserId : null;
+    public static string? ReadUserUnchecked(string? token)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > MaxLength)
+        {
+            return null;
+        }
+
+        var dot = token.IndexOf('.', StringComparison.Ordinal);
+        Span<byte> payload = stackalloc byte[MaxLength];
+        if (dot <= 0 || !Base64Url.IsValid(token.AsSpan(0, dot), out var length)
+            || !Base64Url.TryDecodeFromChars(token.AsSpan(0, dot), payload, out length))
+        {
+            return null;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(payload[..length]);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isUser = reader.ValueTextEquals("userId"u8);
+                reader.Read();
+                if (isUser)
+                {
+                    return reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: > 0 } user ? user : null;
+                }
+
+                reader.Skip();
+            }
+
+            return null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The token of an <c>Authorization: Bearer &lt;token&gt;</c> header, or null.</summary>
     public static string? FromAuthorizationHeader(string? header) =>

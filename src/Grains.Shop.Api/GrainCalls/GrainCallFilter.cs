@@ -20,11 +20,22 @@ public sealed class GrainCallFilter(IOptions<ApiOptions> options, ApiMetrics met
         ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
         var serving = ServingSilo.Of(http) ?? ServingSilo.Begin(http);
-        var result = await GrainCallRetry.RunAsync(
-            () => next(context).AsTask(),
-            GrainCallRetry.IsRetrySafe(http.Request),
-            options.Value.RetryBudget,
-            http.RequestAborted).ConfigureAwait(false);
+        object? result;
+        try
+        {
+            result = await next(context).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (GrainCallRetry.MayRetry(ex, GrainCallRetry.IsRetrySafe(http.Request)))
+        {
+            // The first attempt goes straight to the handler; only a failure worth retrying pays for the retry loop.
+            result = await GrainCallRetry.RunAsync(
+                () => next(context).AsTask(),
+                GrainCallRetry.IsRetrySafe(http.Request),
+                options.Value.RetryBudget,
+                http.RequestAborted,
+                attemptsMade: 1).ConfigureAwait(false);
+        }
+
         SetServingHeaders(http);
         metrics.Served(serving.Locality);
         return result;

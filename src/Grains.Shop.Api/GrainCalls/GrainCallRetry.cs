@@ -10,11 +10,17 @@ namespace Grains.Shop.Api.GrainCalls;
 /// </summary>
 public static class GrainCallRetry
 {
-    public static async Task<T> RunAsync<T>(Func<Task<T>> call, bool retryIsSafe, TimeSpan budget, CancellationToken cancellationToken)
+    /// <param name="attemptsMade">Attempts the caller already made and saw fail: the loop pauses before its first.</param>
+    public static async Task<T> RunAsync<T>(Func<Task<T>> call, bool retryIsSafe, TimeSpan budget, CancellationToken cancellationToken, int attemptsMade = 0)
     {
         ArgumentNullException.ThrowIfNull(call);
         var started = Stopwatch.GetTimestamp();
-        for (var attempt = 0; ; attempt++)
+        if (attemptsMade > 0)
+        {
+            await Task.Delay(Pause(attemptsMade - 1), cancellationToken).ConfigureAwait(false);
+        }
+
+        for (var attempt = attemptsMade; ; attempt++)
         {
             try
             {
@@ -30,7 +36,8 @@ public static class GrainCallRetry
     /// <summary>Safe to repeat: see <see cref="RequestRetry.IsSafe"/>.</summary>
     public static bool IsRetrySafe(HttpRequest request) => RequestRetry.IsSafe(request);
 
-    private static bool MayRetry(Exception exception, bool retryIsSafe) => GrainCallFailures.Classify(exception) switch
+    /// <summary>Whether a call that failed with <paramref name="exception"/> may run again.</summary>
+    public static bool MayRetry(Exception exception, bool retryIsSafe) => GrainCallFailures.Classify(exception) switch
     {
         GrainCallFailure.NotRun => true,
         GrainCallFailure.OutcomeUnknown => retryIsSafe,

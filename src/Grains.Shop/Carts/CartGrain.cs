@@ -25,6 +25,9 @@ public sealed partial class CartGrain(
 {
     private readonly CartOptions _options = options.Value;
 
+    // The cart as last shown, kept until its lines change: most calls read the cart, and it is built once per change.
+    private (IReadOnlyList<CartLineState> Lines, long Version, Cart Cart)? _shown;
+
     private string UserId => this.GetPrimaryKeyString();
 
     public Task<Cart> GetAsync() => Task.FromResult(ToCart(state.State.Lines, state.State.Version));
@@ -159,7 +162,15 @@ public sealed partial class CartGrain(
 
     private Cart ToCart(IReadOnlyList<CartLineState> lines, long version)
     {
+        // State records are immutable and every change makes a new list of lines, so the same list is the same cart.
+        if (_shown is { } shown && ReferenceEquals(shown.Lines, lines) && shown.Version == version)
+        {
+            return shown.Cart;
+        }
+
         var items = ToItems(lines);
-        return new Cart(UserId, items, items.Sum(i => i.LineTotal), version);
+        var cart = new Cart(UserId, items, items.Sum(i => i.LineTotal), version);
+        _shown = (lines, version, cart);
+        return cart;
     }
 }

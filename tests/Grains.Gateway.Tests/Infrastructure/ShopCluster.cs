@@ -276,7 +276,7 @@ public class ShopCluster : IAsyncLifetime
     }
 
     /// <summary>Waits until every silo of <paramref name="names"/> is active in the membership table and serves HTTP.</summary>
-    private async Task WaitUntilActiveAsync(IReadOnlyCollection<string> names) =>
+    protected async Task WaitUntilActiveAsync(IReadOnlyCollection<string> names) =>
         await Poll.UntilAsync(
             async () =>
             {

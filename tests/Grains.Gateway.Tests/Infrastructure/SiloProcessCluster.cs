@@ -12,6 +12,22 @@ public class SiloProcessCluster() : ShopCluster(siloCount: 3)
 
     private readonly Dictionary<string, ProjectProcess> _silos = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// SIGTERM to the named silo, and a new process of the same name in its place once it has left: a step of a rolling
+    /// restart. Returns once the new silo is active and serves HTTP.
+    /// </summary>
+    public async Task RestartSiloAsync(string name)
+    {
+        var old = _silos[name];
+        old.Terminate();
+        Assert.True(await old.WaitForExitAsync(s_exitTimeout), $"{old} did not exit after SIGTERM:{Environment.NewLine}{old.RecentOutput}");
+        Assert.Equal(0, old.ExitCode);
+        _silos.Remove(name);
+        await old.DisposeAsync();
+        await LaunchSiloAsync(name);
+        await WaitUntilActiveAsync([name]);
+    }
+
     /// <summary>kill -9 of the named silo's process: no goodbye to the cluster, its activations lost, its sockets closed by the kernel.</summary>
     public async Task KillSiloAsync(string name)
     {
