@@ -1,6 +1,5 @@
 using Grains.Hosting;
 using Grains.Hosting.Cluster;
-using Grains.Hosting.Redis;
 using Grains.Proxy.Backends;
 using Grains.Proxy.Hosting;
 using Grains.Proxy.Routing;
@@ -16,7 +15,6 @@ using Grains.Showdown.Server.Serialization;
 using Grains.Showdown.Server.Sessions;
 using Grains.Showdown.Server.Store;
 using Microsoft.Extensions.Options;
-using Orleans.Clustering.Redis;
 using Orleans.Configuration;
 using StackExchange.Redis;
 
@@ -121,16 +119,7 @@ public static class ServerHostingExtensions
         builder.UseOrleansClient(client => client
             .UseRedisClustering(_ => { })
             .AddOutgoingGrainCallFilter<SiloTagFilter>());
-        services.AddOptions<ClusterOptions>().Configure<IOptions<ClusterIdentityOptions>>((orleans, cluster) =>
-        {
-            orleans.ClusterId = cluster.Value.Id;
-            orleans.ServiceId = cluster.Value.EffectiveServiceId;
-        });
-        services.AddOptions<RedisClusteringOptions>().Configure<SharedRedis, IOptions<RedisConnectionOptions>>((orleans, redis, connection) =>
-        {
-            orleans.ConfigurationOptions = SharedRedis.ParseConfiguration(connection.Value.ConnectionString!);
-            orleans.CreateMultiplexer = _ => redis.GetSharedAsync();
-        });
+        services.AddRedisClusterMembership();
 
         // As the product's gateways had it: the list of silos reread every second, and an unanswered call given up
         // after 5 s, so that a dead silo is left within about a second.

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using Grains.Chaos.Checking;
+using Grains.Hosting.Cluster;
 using Grains.Silo.ActivationJournal;
 using Grains.Testing;
 using StackExchange.Redis;
@@ -32,7 +33,7 @@ public sealed class ChaosCluster : IAsyncDisposable
     private readonly bool _ownsJournalDirectory;
     private RedisServer? _redis;
     private ConnectionMultiplexer? _store;
-    private MembershipTableReader? _membership;
+    private ClusterRoster? _membership;
     private int _siloCount;
 
     private ChaosCluster(ChaosClusterOptions options, string clusterId)
@@ -93,7 +94,7 @@ public sealed class ChaosCluster : IAsyncDisposable
             cluster._store = await ConnectionMultiplexer.ConnectAsync($"{cluster._redis.ConnectionString},abortConnect=false,connectRetry=5");
             Directory.CreateDirectory(cluster.JournalDirectory);
             // The silos are started without a service id of their own, so it is the cluster id.
-            cluster._membership = new MembershipTableReader(cluster._store, serviceId: clusterId, clusterId);
+            cluster._membership = new ClusterRoster(cluster._store, serviceId: clusterId, clusterId);
             await log.WriteLineAsync($"activation journals: {cluster.JournalDirectory}");
             var silos = Enumerable.Range(0, options.Silos).Select(_ => cluster.StartSiloAsync()).ToList();
             foreach (var silo in await Task.WhenAll(silos))
@@ -229,7 +230,7 @@ public sealed class ChaosCluster : IAsyncDisposable
     }
 
     /// <exception cref="RedisException">Redis could not be reached.</exception>
-    public Task<IReadOnlyList<MembershipRow>> ReadMembershipAsync() => _membership!.ReadAsync();
+    public Task<IReadOnlyList<MembershipRow>> ReadMembershipAsync() => _membership!.ReadMembershipAsync();
 
     /// <summary>
     /// Whether <paramref name="silo"/> has journaled the start of an activation of a grain with state (not a stateless

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Grains.Chaos.Cluster;
 using Grains.Chaos.Workload;
+using Grains.Hosting.Cluster;
 using StackExchange.Redis;
 
 namespace Grains.Chaos.Nemesis;

@@ -1,10 +1,7 @@
 using Grains.Gateway.Operators;
 using Grains.Hosting;
 using Grains.Hosting.Cluster;
-using Grains.Hosting.Redis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using Orleans.Clustering.Redis;
 using Orleans.Configuration;
 
 namespace Grains.Gateway.Hosting;
@@ -50,16 +47,7 @@ public static class ClusterClientExtensions
         services.AddSingleton<ClusterConnection>();
         services.AddHostedService(sp => sp.GetRequiredService<ClusterConnection>());
 
-        services.AddOptions<ClusterOptions>().Configure<IOptions<ClusterIdentityOptions>>((orleans, cluster) =>
-        {
-            orleans.ClusterId = cluster.Value.Id;
-            orleans.ServiceId = cluster.Value.EffectiveServiceId;
-        });
-        services.AddOptions<RedisClusteringOptions>().Configure<SharedRedis, IOptions<RedisConnectionOptions>>((orleans, redis, connection) =>
-        {
-            orleans.ConfigurationOptions = SharedRedis.ParseConfiguration(connection.Value.ConnectionString!);
-            orleans.CreateMultiplexer = _ => redis.GetSharedAsync();
-        });
+        services.AddRedisClusterMembership();
 
         // The operator tools' reads are small; a silo that dies during one only makes that read fail, and the next one
         // goes elsewhere: the client rereads the list of silos every second instead of every minute, and gives up on

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Grains.Hosting.Routing;
 using Grains.Hosting.Serialization;
@@ -12,8 +11,6 @@ namespace Grains.Hosting.Cluster;
 /// </summary>
 public sealed class ClusterRoster(IConnectionMultiplexer redis, string serviceId, string clusterId)
 {
-    private const string VersionField = "Version";
-
     private readonly RedisKey _members = ClusterKeys.Members(serviceId, clusterId);
     private readonly RedisKey _endpoints = ClusterKeys.HttpEndpoints(serviceId, clusterId);
 
@@ -33,48 +30,17 @@ public sealed class ClusterRoster(IConnectionMultiplexer redis, string serviceId
             }
         }
 
-        var silos = new List<RosterSilo>();
-        foreach (var row in await members.ConfigureAwait(false))
-        {
-            if (row.Name != VersionField && ParseRow(row.Value.ToString()) is { } silo)
-            {
-                silos.Add(silo with { Http = http.GetValueOrDefault(silo.Address) });
-            }
-        }
-
-        return silos;
+        return [.. Rows(await members.ConfigureAwait(false)).Select(row => new RosterSilo(
+            row.Address, UserRouting.SiloKey(row.Host, row.Port), row.Name, row.Status, http.GetValueOrDefault(row.Address)))];
     }
 
-    /// <summary>
-    /// Reads a membership row such as <c>{"SiloAddress":{"SiloAddress":"127.0.0.1:11112@155235060"},"Status":3,
-    /// "SiloName":"silo-2",...}</c>; null when it is not one.
-    /// </summary>
-    public static RosterSilo? ParseRow(string json)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            var root = document.RootElement;
-            var address = root.GetProperty("SiloAddress").GetProperty("SiloAddress").GetString() ?? string.Empty;
-            var at = address.LastIndexOf('@');
-            var colon = at < 0 ? -1 : address.LastIndexOf(':', at);
-            if (colon <= 0 || !int.TryParse(address.AsSpan(colon + 1, at - colon - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port))
-            {
-                return null;
-            }
+    /// <summary>Every row of the membership table, dead silos included.</summary>
+    /// <exception cref="RedisException">Redis could not be reached.</exception>
+    public async Task<IReadOnlyList<MembershipRow>> ReadMembershipAsync() =>
+        [.. Rows(await redis.GetDatabase().HashGetAllAsync(_members).ConfigureAwait(false))];
 
-            return new RosterSilo(
-                address,
-                UserRouting.SiloKey(address[..colon], port),
-                root.TryGetProperty("SiloName", out var name) ? name.GetString() ?? string.Empty : string.Empty,
-                (MembershipStatus)root.GetProperty("Status").GetInt32(),
-                null);
-        }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
-        {
-            return null;
-        }
-    }
+    private static IEnumerable<MembershipRow> Rows(HashEntry[] fields) =>
+        fields.Where(f => f.Name != MembershipRow.VersionField).Select(f => MembershipRow.Parse(f.Value.ToString())).OfType<MembershipRow>();
 
     private static SiloHttpEndpoint? ParseEndpoint(string json)
     {

@@ -23,7 +23,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Orleans.Clustering.Redis;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Persistence;
@@ -176,11 +175,7 @@ public static class ShopSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(silo);
         var services = silo.Services;
-        services.AddOptions<ClusterOptions>().Configure<IOptions<ClusterIdentityOptions>>((orleans, cluster) =>
-        {
-            orleans.ClusterId = cluster.Value.Id;
-            orleans.ServiceId = cluster.Value.EffectiveServiceId;
-        });
+        services.AddRedisClusterMembership();
         services.AddOptions<EndpointOptions>().Configure<SiloEndpoints>((orleans, endpoints) =>
         {
             orleans.AdvertisedIPAddress = endpoints.Address;
@@ -192,11 +187,6 @@ public static class ShopSiloBuilderExtensions
         services.AddOptions<SiloOptions>().Configure<SiloEndpoints>((orleans, endpoints) => orleans.SiloName = endpoints.Name);
 
         silo.UseRedisClustering(_ => { });
-        services.AddOptions<RedisClusteringOptions>().Configure<SharedRedis, IOptions<RedisConnectionOptions>>((orleans, redis, connection) =>
-        {
-            orleans.ConfigurationOptions = SharedRedis.ParseConfiguration(connection.Value.ConnectionString!);
-            orleans.CreateMultiplexer = _ => redis.GetSharedAsync();
-        });
 
         if (directory == GrainDirectoryKind.Redis)
         {

@@ -11,8 +11,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Orleans.Clustering.Redis;
 using Orleans.Configuration;
 using StackExchange.Redis;
 using Xunit.Abstractions;
@@ -355,16 +353,7 @@ public sealed class SiloCluster : IAsyncDisposable
             client.UseRedisClustering(_ => { });
             client.AddOutgoingGrainCallFilter<SiloTagRecorder>();
         });
-        services.AddOptions<ClusterOptions>().Configure<IOptions<ClusterIdentityOptions>>((orleans, cluster) =>
-        {
-            orleans.ClusterId = cluster.Value.Id;
-            orleans.ServiceId = cluster.Value.EffectiveServiceId;
-        });
-        services.AddOptions<RedisClusteringOptions>().Configure<SharedRedis, IOptions<RedisConnectionOptions>>((orleans, redis, connection) =>
-        {
-            orleans.ConfigurationOptions = SharedRedis.ParseConfiguration(connection.Value.ConnectionString!);
-            orleans.CreateMultiplexer = _ => redis.GetSharedAsync();
-        });
+        services.AddRedisClusterMembership();
 
         // As in the gateway: a dead silo leaves the client's gateway list within a second, and a call nobody answers
         // fails after 5 s instead of 30.
