@@ -93,6 +93,10 @@ internal static class ShowdownRunner
         deployment.EnsureRunning();
 
         int[] pids = [.. deployment.Processes.Select(p => p.Id), redisPid];
+        var names = deployment.Processes.ToDictionary(p => p.Id, p => p.Name);
+        names[redisPid] = "redis-server";
+        var readCpu = new CpuByProcess(names);
+        var writeCpu = new CpuByProcess(names);
         var cpuSeen = new Dictionary<int, TimeSpan>();
         var cpuBefore = ProcessCpu.Total(pids, cpuSeen);
         var opsBefore = await counters.CommandsAsync();
@@ -104,7 +108,8 @@ internal static class ShowdownRunner
             // Reads first in even rounds, writes first in odd ones.
             foreach (var write in round % 2 == 0 ? new[] { false, true } : [true, false])
             {
-                var phase = await load.RunAsync(write ? settings.WritePhase : settings.ReadPhase, write ? 1 : 0, noKill, cancellationToken);
+                var phase = await (write ? writeCpu : readCpu).MeasureAsync(
+                    () => load.RunAsync(write ? settings.WritePhase : settings.ReadPhase, write ? 1 : 0, noKill, cancellationToken));
                 (write ? writePhases : readPhases).Add(phase);
                 await progress.WriteLineAsync(Line(architecture, string.Create(CultureInfo.InvariantCulture, $"round {round + 1} {(write ? "writes" : "reads")}"), write ? phase.Writes : phase.Reads, phase.FailedRequests));
             }
@@ -127,9 +132,9 @@ internal static class ShowdownRunner
         var open = new OpenLoopGenerator(client, steady, skus, Seed);
         await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"[{architecture.Name}] open loop at {rate:0} requests/s over {steady.Count} users for {settings.FixedRatePhase.TotalSeconds:0} s each: reads, then adds"));
         var fixedReads = await open.RunAsync(Operation.Read, rate, settings.FixedRatePhase, cancellationToken);
-        await progress.WriteLineAsync(Line(architecture, "reads at the fixed rate", fixedReads.Answered, fixedReads.FailedRequests));
+        await progress.WriteLineAsync(Line(architecture, "reads at the fixed rate", fixedReads.Answered, fixedReads.FailedRequests) + SentLate(fixedReads));
         var fixedWrites = await open.RunAsync(Operation.Write, rate, settings.FixedRatePhase, cancellationToken);
-        await progress.WriteLineAsync(Line(architecture, "adds at the fixed rate", fixedWrites.Answered, fixedWrites.FailedRequests));
+        await progress.WriteLineAsync(Line(architecture, "adds at the fixed rate", fixedWrites.Answered, fixedWrites.FailedRequests) + SentLate(fixedWrites));
         deployment.EnsureRunning();
 
         // One cart, 16 writers: compare-and-set retries against turn-based grains.
@@ -181,7 +186,8 @@ internal static class ShowdownRunner
                 Math.Round(sharedPhase.Writes.P99Ms, 3),
                 sharedPhase.FailedRequests,
                 deployment.StatsUrls.Count > 0 && architecture is StatelessArchitecture ? sharedRetries : null),
-            Figures(largePhase.Reads));
+            Figures(largePhase.Reads),
+            new CpuByProcessFigures(readCpu.MicrosecondsPer(reads.Requests), writeCpu.MicrosecondsPer(writes.Requests)));
         await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"[{architecture.Name}] CPU {figures.CpuMsPerRequest:0.000} ms/request, {figures.StoreOpsPerRequest:0.00} store ops/request; kill: {figures.Kill.FailedRequests} failed, {figures.Kill.SessionsLost} sessions lost, {linesLost} cart lines lost, recovery {(recovery is { } r ? $"{r:0.00} s" : "not within the phase")}"));
         var acknowledged = everyone.Select(u => u.AcknowledgedLines()).ToList();
@@ -288,6 +294,9 @@ internal static class ShowdownRunner
 
     private static string Line(IArchitecture architecture, string what, LatencySummary summary, int failed) => string.Create(CultureInfo.InvariantCulture,
         $"[{architecture.Name}] {what}: {summary.RequestsPerSecond:0} req/s, p50 {summary.P50Ms:0.00} ms, p95 {summary.P95Ms:0.00} ms, p99 {summary.P99Ms:0.00} ms, {failed} failed");
+
+    private static string SentLate(OpenLoopResult result) => string.Create(CultureInfo.InvariantCulture,
+        $"; sent after their due time by p50 {result.SentLate.P50Ms:0.00} ms, p99 {result.SentLate.P99Ms:0.00} ms");
 
     private static HttpClient CreateHttpClient() => new(new SocketsHttpHandler
     {

@@ -37,7 +37,7 @@ public sealed class QuickShowdownTests : IDisposable
         Assert.True(offered > 0, "the fixed rate is set from the stateless architecture's throughput");
         foreach (var (name, architecture) in architectures)
         {
-            Assert.Equal(["name", "read", "write", "cpuMsPerRequest", "storeOpsPerRequest", "kill", "fixedRate", "networkRoundTrips", "sharedCart", "largeCarts"], Names(architecture));
+            Assert.Equal(["name", "read", "write", "cpuMsPerRequest", "storeOpsPerRequest", "kill", "fixedRate", "networkRoundTrips", "sharedCart", "largeCarts", "cpuUsByProcess"], Names(architecture));
             AssertServed(name, "saturation read", architecture.GetProperty("read"));
             AssertServed(name, "saturation write", architecture.GetProperty("write"));
             AssertServed(name, "large cart read", architecture.GetProperty("largeCarts"));
@@ -57,6 +57,17 @@ public sealed class QuickShowdownTests : IDisposable
             Assert.True(shared.GetProperty("rps").GetDouble() > 0, $"{name} took adds to the shared cart");
 
             Assert.True(architecture.GetProperty("cpuMsPerRequest").GetDouble() > 0, $"{name} used CPU");
+            var byProcess = architecture.GetProperty("cpuUsByProcess");
+            Assert.Equal(["read", "write"], Names(byProcess));
+            foreach (var phase in new[] { "read", "write" })
+            {
+                // The proxy (the gateway for Orleans) and Redis are measured in every architecture.
+                var kinds = Names(byProcess.GetProperty(phase));
+                Assert.Contains("redis-server", kinds);
+                Assert.Contains(name == "orleans" ? "gateway" : "proxy", kinds);
+                Assert.True(byProcess.GetProperty(phase).EnumerateObject().Sum(p => p.Value.GetDouble()) > 0, $"{name} used CPU in its {phase} phases");
+            }
+
             var kill = architecture.GetProperty("kill");
             Assert.Equal(["failedRequests", "sessionsLost", "cartLinesLost", "recoverySeconds"], Names(kill));
             Assert.True(kill.GetProperty("failedRequests").GetInt32() >= 0);

@@ -2,7 +2,8 @@ namespace Grains.Showdown.Load;
 
 /// <summary>What an open-loop phase got: the successful requests, per second of the phase and their latency from when each was due.</summary>
 /// <param name="Elapsed">From the first request's due time until the last answer: longer than the phase when the server fell behind.</param>
-internal sealed record OpenLoopResult(double OfferedRps, LatencySummary Answered, IReadOnlyDictionary<int, int> Failures, TimeSpan Elapsed)
+/// <param name="SentLate">How long after its due time each request was sent: the load generator's own share of the latency.</param>
+internal sealed record OpenLoopResult(double OfferedRps, LatencySummary Answered, IReadOnlyDictionary<int, int> Failures, TimeSpan Elapsed, LatencySummary SentLate)
 {
     public int FailedRequests => Failures.Values.Sum();
 }

@@ -24,6 +24,22 @@ internal static class ProcessCpu
         return TimeSpan.FromTicks(lastSeen.Values.Sum(t => t.Ticks));
     }
 
+    /// <summary>What each of <paramref name="pids"/> has used so far; a process that has exited is left out.</summary>
+    public static Dictionary<int, TimeSpan> Each(IEnumerable<int> pids)
+    {
+        ArgumentNullException.ThrowIfNull(pids);
+        var used = new Dictionary<int, TimeSpan>();
+        foreach (var pid in pids)
+        {
+            if (TryRead(pid) is { } cpu)
+            {
+                used[pid] = cpu;
+            }
+        }
+
+        return used;
+    }
+
     private static TimeSpan? TryRead(int pid)
     {
         string stat;

@@ -9,6 +9,7 @@ namespace Grains.Showdown.Reporting;
 /// <param name="NetworkRoundTrips">Round trips behind the proxy of a read and of an add, as modelled from the code path.</param>
 /// <param name="SharedCart">16 writers adding to one cart at once.</param>
 /// <param name="LargeCarts">Reads of carts of 50 lines.</param>
+/// <param name="CpuUsByProcess">The CPU of a read and of an add in the saturation phases, by kind of process.</param>
 internal sealed record ArchitectureFigures(
     string Name,
     ThroughputFigures Read,
@@ -19,4 +20,5 @@ internal sealed record ArchitectureFigures(
     FixedRateFigures FixedRate,
     RoundTripFigures NetworkRoundTrips,
     SharedCartFigures SharedCart,
-    ThroughputFigures LargeCarts);
+    ThroughputFigures LargeCarts,
+    CpuByProcessFigures CpuUsByProcess);

@@ -56,6 +56,16 @@ internal static class MarkdownReport
             Line(md);
         }
 
+        Line(md, $"**Where the CPU goes**, µs per request of the saturation phases, by process (instances summed):");
+        Line(md);
+        Line(md, $"| architecture | a read | an add |");
+        Line(md, $"|---|---|---|");
+        foreach (var a in report.Architectures)
+        {
+            Line(md, $"| {a.Name} | {ByProcess(a.CpuUsByProcess.Read)} | {ByProcess(a.CpuUsByProcess.Write)} |");
+        }
+
+        Line(md);
         var statelessRun = runs.FirstOrDefault(r => r.Figures.Name == "stateless");
         if (statelessRun is { WriteRetries: { } retries })
         {
@@ -65,14 +75,14 @@ internal static class MarkdownReport
 
         Line(md, $"## At a fixed offered rate");
         Line(md);
-        Line(md, $"The offered rate is {F($"{report.Architectures.FirstOrDefault()?.FixedRate.OfferedRps ?? 0:0}")} requests/s: {(settings.OfferedRps is null ? F($"{ShowdownSettings.FixedRateShare:P0} of the stateless architecture's saturation throughput (the lower of reads and writes), measured first in this run") : "given on the command line")}. An architecture that cannot keep up answers fewer per second than offered, and its latency grows with the queue.");
+        Line(md, $"The offered rate is {F($"{report.Architectures.FirstOrDefault()?.FixedRate.OfferedRps ?? 0:0}")} requests/s: {(settings.OfferedRps is null ? F($"{ShowdownSettings.FixedRateShare:P0} of the stateless architecture's saturation throughput (the lower of reads and writes), measured first in this run") : "given on the command line")}. An architecture that cannot keep up answers fewer per second than offered, and its latency grows with the queue. The load generator paces requests from a thread of its own, sleeping a millisecond at a time, so a request leaves up to about a millisecond after it was due, more when the machine is busy; that lateness counts in every latency here, the same way for every architecture, and the last column shows it (the larger of the reads' and the adds').");
         Line(md);
-        Line(md, $"| architecture | reads/s answered | read p50 | read p95 | read p99 | adds/s answered | add p50 | add p95 | add p99 | failed |");
-        Line(md, $"|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Line(md, $"| architecture | reads/s answered | read p50 | read p95 | read p99 | adds/s answered | add p50 | add p95 | add p99 | failed | sent late p50 / p99 |");
+        Line(md, $"|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var run in runs)
         {
             var f = run.Figures.FixedRate;
-            Line(md, $"| {run.Figures.Name} | {f.Read.Rps:0} | {f.Read.P50Ms:0.00} ms | {f.Read.P95Ms:0.00} ms | {f.Read.P99Ms:0.00} ms | {f.Write.Rps:0} | {f.Write.P50Ms:0.00} ms | {f.Write.P95Ms:0.00} ms | {f.Write.P99Ms:0.00} ms | {run.FixedReads.FailedRequests + run.FixedWrites.FailedRequests} |");
+            Line(md, $"| {run.Figures.Name} | {f.Read.Rps:0} | {f.Read.P50Ms:0.00} ms | {f.Read.P95Ms:0.00} ms | {f.Read.P99Ms:0.00} ms | {f.Write.Rps:0} | {f.Write.P50Ms:0.00} ms | {f.Write.P95Ms:0.00} ms | {f.Write.P99Ms:0.00} ms | {run.FixedReads.FailedRequests + run.FixedWrites.FailedRequests} | {Math.Max(run.FixedReads.SentLate.P50Ms, run.FixedWrites.SentLate.P50Ms):0.00} / {Math.Max(run.FixedReads.SentLate.P99Ms, run.FixedWrites.SentLate.P99Ms):0.00} ms |");
         }
 
         Line(md);
@@ -152,6 +162,9 @@ internal static class MarkdownReport
         Line(md, $"Locality (the share of requests served with every grain call in-process) and failover times are measured by their own commands: docs/benchmarks.md and docs/chaos.md.");
         return md.ToString();
     }
+
+    private static string ByProcess(IReadOnlyDictionary<string, double> cpu) =>
+        F($"{cpu.Values.Sum():0} = ") + string.Join(" + ", cpu.Select(c => F($"{c.Value:0} {c.Key}")));
 
     private static ArchitectureFigures? Find(ShowdownReport report, string name) => report.Architectures.FirstOrDefault(a => a.Name == name);
 
