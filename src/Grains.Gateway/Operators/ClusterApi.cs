@@ -119,7 +119,7 @@ public static class ClusterApi
         try
         {
             var sample = await monitor.GetSampleAsync(cancellationToken).ConfigureAwait(false);
-            var grains = ClusterViews.Grains(sample, type: null, silo: null, key: null).ToList();
+            var grains = ClusterViews.Grains(sample, type: null, silo: null, userId: null).ToList();
             var stride = (grains.Count + ClusterMonitor.MaxGrainsPerFrame - 1) / ClusterMonitor.MaxGrainsPerFrame;
             var shown = stride <= 1 ? grains : [.. grains.Where(g => (uint)StringComparer.Ordinal.GetHashCode(g.Key) % stride == 0)];
             return new PlacementFrame(sample.At, ClusterViews.ToClusterView(sample, timeline.Events, Locality(proxy)), shown, grains.Count, stride > 1);

@@ -1,3 +1,5 @@
+using Grains.Shop.Contracts.Sessions;
+
 namespace Grains.Gateway.Operators;
 
 /// <summary>Turns a <see cref="ClusterSample"/> into what the operator API shows: names, statuses, counts and ids, nothing more.</summary>
@@ -31,14 +33,18 @@ public static class ClusterViews
         return new ClusterView(silos, events, locality);
     }
 
-    /// <summary>The sample's grains that match every filter given, each named by the silo that hosts it.</summary>
-    public static IEnumerable<GrainView> Grains(ClusterSample sample, string? type, string? silo, string? key)
+    /// <summary>
+    /// The sample's grains that match every filter given, each named by the silo that hosts it. <paramref name="userId"/>
+    /// matches every grain of that user: its cart and orders (keyed by the user id) and its sessions (<c>{userId}/{sessionId}</c>).
+    /// </summary>
+    public static IEnumerable<GrainView> Grains(ClusterSample sample, string? type, string? silo, string? userId)
     {
         ArgumentNullException.ThrowIfNull(sample);
         var names = sample.Hosts.ToDictionary(h => h.SiloAddress, h => h.SiloName);
         return sample.Grains
             .Select(g => new GrainView(g.GrainId.Type.ToString()!, g.GrainId.Key.ToString()!, names.GetValueOrDefault(g.SiloAddress) ?? g.SiloAddress.ToString()))
-            .Where(g => (type is null || g.Type == type) && (silo is null || g.Silo == silo) && (key is null || g.Key == key));
+            .Where(g => (type is null || g.Type == type) && (silo is null || g.Silo == silo)
+                && (userId is null || UserGrainKeys.UserOf(g.Key).SequenceEqual(userId)));
     }
 
     /// <summary>The status names of the API; null for rows that are not a silo's life yet (none, created).</summary>

@@ -33,7 +33,7 @@ public sealed class ClusterApiTests(OperatorCluster cluster) : IClassFixture<Ope
     }
 
     [Fact]
-    public async Task A_users_cart_is_listed_on_the_silo_that_the_X_Silo_header_named()
+    public async Task A_users_cart_and_session_are_listed_together_on_the_silo_that_the_X_Silo_header_named()
     {
         var userId = $"placed-{Guid.NewGuid():N}";
         using var shop = new ShopClient(cluster.Guarded.CreateClient());
@@ -43,12 +43,20 @@ public sealed class ClusterApiTests(OperatorCluster cluster) : IClassFixture<Ope
         using var client = OperatorClient();
 
         // A read is shared by the requests of one interval (a second), so a grain activated just now shows up at the next.
-        var grains = await PollAsync(client, $"/api/cluster/grains?userId={userId}", g => g.GetArrayLength() > 0, "the user's cart to be listed");
+        var grains = await PollAsync(
+            client,
+            $"/api/cluster/grains?userId={userId}",
+            g => g.EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToHashSet().IsSupersetOf(["cart", "session"]),
+            "the user's cart and session to be listed");
 
         var cart = Assert.Single(grains.EnumerateArray(), g => g.GetProperty("type").GetString() == "cart");
         Assert.Equal(userId, cart.GetProperty("key").GetString());
         Assert.Equal(servedBy, cart.GetProperty("silo").GetString());
-        Assert.All(grains.EnumerateArray(), g => Assert.Equal(userId, g.GetProperty("key").GetString()));
+        var session = Assert.Single(grains.EnumerateArray(), g => g.GetProperty("type").GetString() == "session");
+        Assert.StartsWith($"{userId}/", session.GetProperty("key").GetString(), StringComparison.Ordinal);
+
+        // One user, one silo: the token check needs no remote call.
+        Assert.Equal(servedBy, session.GetProperty("silo").GetString());
 
         var onThatSilo = await client.GetFromJsonAsync<JsonElement>(new Uri($"/api/cluster/grains?type=cart&silo={servedBy}", UriKind.Relative));
         Assert.Contains(onThatSilo.EnumerateArray(), g => g.GetProperty("key").GetString() == userId);
