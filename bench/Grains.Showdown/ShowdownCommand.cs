@@ -43,6 +43,7 @@ internal static class ShowdownCommand
         {
             quick, output, rate, only,
             Locality.LocalityCommand.Create(),
+            Overload.OverloadCommand.Create(),
         };
         command.Validators.Add(r =>
         {

@@ -29,6 +29,9 @@ public sealed class ProjectProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    /// <summary>Raised with every line the process writes, on the thread that read it; for watchers that count events.</summary>
+    public event Action<string>? LineWritten;
+
     /// <summary>The last lines the process wrote, for diagnostics.</summary>
     public string RecentOutput => string.Join(Environment.NewLine, _output.TakeLast(60));
 
@@ -136,6 +139,7 @@ public sealed class ProjectProcess : IAsyncDisposable
         }
 
         _log?.WriteLine(line);
+        LineWritten?.Invoke(line);
         _output.Enqueue(line);
         while (_output.Count > 500)
         {

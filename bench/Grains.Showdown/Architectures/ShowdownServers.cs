@@ -59,21 +59,26 @@ internal static class ShowdownServers
     /// <summary>
     /// <paramref name="count"/> shop silos (src/Grains.Silo), <c>silo-1</c> to <c>silo-N</c>, each serving the API on a
     /// port of its own; returns once all are active and serve HTTP, before any grain is placed, so that the users spread
-    /// over them. The first is the deployment's victim, unless it has one.
+    /// over them. The first is the deployment's victim, unless it has one. <paramref name="environment"/> adds settings.
     /// </summary>
-    public static async Task<SiloCluster> StartSilosAsync(Deployment deployment, string redis, CancellationToken cancellationToken, int count = 2)
+    public static async Task<SiloCluster> StartSilosAsync(
+        Deployment deployment, string redis, CancellationToken cancellationToken, int count = 2, IReadOnlyDictionary<string, string>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(deployment);
+        var variables = new Dictionary<string, string>
+        {
+            ["Api__TokenKey"] = NewTokenKey(),
+            // Lifted so that every request is served: the load sends hundreds of requests a second per session.
+            ["Api__RateLimit__TokenLimit"] = "1000000000",
+            ["Api__RateLimit__TokensPerPeriod"] = "1000000000",
+        };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            variables[key] = value;
+        }
+
         var cluster = new SiloCluster(
-            [$"--Redis:ConnectionString={redis}", $"--Cluster:Id={deployment.ClusterId}", "--Logging:LogLevel:Default=Warning"],
-            new Dictionary<string, string>
-            {
-                ["Api__TokenKey"] = NewTokenKey(),
-                // Lifted so that every request is served: the load sends hundreds of requests a second per session.
-                ["Api__RateLimit__TokenLimit"] = "1000000000",
-                ["Api__RateLimit__TokensPerPeriod"] = "1000000000",
-            },
-            redis);
+            [$"--Redis:ConnectionString={redis}", $"--Cluster:Id={deployment.ClusterId}", "--Logging:LogLevel:Default=Warning"], variables, redis);
         for (var i = 1; i <= count; i++)
         {
             var silo = StartSilo(deployment, cluster, string.Create(CultureInfo.InvariantCulture, $"silo-{i}"));

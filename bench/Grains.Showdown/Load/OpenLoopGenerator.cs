@@ -36,8 +36,18 @@ internal sealed class OpenLoopGenerator(ShopClient client, IReadOnlyList<ShopUse
         var results = await Task.WhenAll(sent);
         var elapsed = Stopwatch.GetElapsedTime(start);
         var failures = results.Where(r => !r.Ok).GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count());
+        var seconds = (int)Math.Ceiling(count / rate);
+        var due = new int[seconds];
+        var succeeded = new int[seconds];
+        for (var i = 0; i < count; i++)
+        {
+            var second = Math.Min(seconds - 1, (int)(i / rate));
+            due[second]++;
+            succeeded[second] += results[i].Ok ? 1 : 0;
+        }
+
         return new OpenLoopResult(
-            rate, LatencySummary.Of(results.Where(r => r.Ok).Select(r => r.Latency), duration), failures, elapsed, LatencySummary.Of(late, duration));
+            rate, LatencySummary.Of(results.Where(r => r.Ok).Select(r => r.Latency), duration), failures, elapsed, LatencySummary.Of(late, duration), due, succeeded);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Grains.Hosting.Admission;
 using Grains.Gateway.Health;
 using Grains.Gateway.Operators;
 using Grains.Proxy.Hosting;
@@ -7,7 +8,7 @@ namespace Grains.Gateway.Hosting;
 public static class GatewayApplicationExtensions
 {
     /// <summary>
-    /// Everything the gateway serves: its health, the operator tools when an operator key is set, and every other
+    /// Everything the gateway serves, behind its bound on concurrent requests: its health, the operator tools when an operator key is set, and every other
     /// <c>/api</c> and <c>/openapi</c> request forwarded to a silo. Its own routes are more specific than the forwarded
     /// ones, so they win.
     /// </summary>
@@ -16,6 +17,7 @@ public static class GatewayApplicationExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAdmissionControl();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGatewayHealthChecks();

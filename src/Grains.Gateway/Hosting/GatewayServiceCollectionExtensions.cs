@@ -1,3 +1,4 @@
+using Grains.Hosting.Admission;
 using Grains.Gateway.Health;
 using Grains.Gateway.Operators;
 using Grains.Gateway.Routing;
@@ -36,6 +37,7 @@ public static class GatewayServiceCollectionExtensions
 
         services.AddGatewayHealthChecks();
         services.AddSingleton<GatewayMetrics>();
+        services.AddAdmissionControl(configuration);
         services.AddOperatorTools(configuration);
         var operators = configuration.GetSection(OperatorOptions.SectionName).Get<OperatorOptions>() is { Enabled: true };
         if (operators)
@@ -49,7 +51,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddMetricsExport(
             configuration,
             "grains-gateway",
-            [ProxyMetrics.MeterName, GatewayMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"],
+            [ProxyMetrics.MeterName, GatewayMetrics.MeterName, AdmissionMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"],
             operators ? metrics => metrics.AddPrometheusExporter() : null);
         return builder;
     }

@@ -1,3 +1,4 @@
+using Grains.Hosting.Admission;
 using Grains.Hosting;
 using Grains.Hosting.Cluster;
 using Grains.Hosting.Redis;
@@ -73,12 +74,13 @@ public static class ShopSiloBuilderExtensions
         }
 
         services.AddShopApi(configuration);
+        services.AddAdmissionControl(configuration);
         services.AddSingleton<HttpEndpointPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<HttpEndpointPublisher>());
         services.AddSiloHealthChecks();
 
-        // Orleans' meter, the API's and ASP.NET Core's, pushed over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.
-        services.AddMetricsExport(configuration, "grains-silo", [ApiMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"]);
+        // Orleans' meter, the API's, admission's and ASP.NET Core's, pushed over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+        services.AddMetricsExport(configuration, "grains-silo", [ApiMetrics.MeterName, AdmissionMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"]);
 
         builder.UseOrleans(orleans => orleans
             .UseShopCluster(configuration, silo.GrainDirectory)

@@ -6,11 +6,25 @@ namespace Grains.Gateway.Tests.Infrastructure;
 /// A <see cref="ShopCluster"/> of three silo processes (the built <c>Grains.Silo</c> executable), for tests that need
 /// a real crash: <see cref="KillSiloAsync"/> sends SIGKILL to the process it started, by its id.
 /// </summary>
-public class SiloProcessCluster() : ShopCluster(siloCount: 3)
+public class SiloProcessCluster : ShopCluster
 {
     private static readonly TimeSpan s_exitTimeout = TimeSpan.FromSeconds(30);
 
     private readonly Dictionary<string, ProjectProcess> _silos = new(StringComparer.Ordinal);
+
+    public SiloProcessCluster()
+        : this(siloCount: 3)
+    {
+    }
+
+    /// <param name="siloSettings">Override <see cref="ShopCluster.SiloConfiguration"/>, as for the in-process clusters.</param>
+    protected SiloProcessCluster(int siloCount, IReadOnlyDictionary<string, string?>? siloSettings = null)
+        : base(siloCount, siloSettings)
+    {
+    }
+
+    /// <summary>The process of the named silo, to watch what it writes.</summary>
+    public ProjectProcess SiloProcess(string name) => _silos[name];
 
     /// <summary>
     /// SIGTERM to the named silo, and a new process of the same name in its place once it has left: a step of a rolling
