@@ -34,6 +34,7 @@ internal static class OverloadCommand
                 await Console.Out.WriteLineAsync(report);
                 if (directory is not null)
                 {
+                    Directory.CreateDirectory(directory);
                     await File.WriteAllTextAsync(Path.Combine(directory, "overload.md"), report, cancellationToken);
                     await File.WriteAllTextAsync(Path.Combine(directory, "overload.svg"), OverloadReport.Svg(run), cancellationToken);
                     await Console.Out.WriteLineAsync($"Wrote overload.md and overload.svg in {directory}.");

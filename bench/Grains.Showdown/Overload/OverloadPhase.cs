@@ -12,8 +12,11 @@ internal sealed record OverloadPhase(double Factor, OpenLoopResult Result, int D
     /// <summary>Requests answered 503 or 429: refused at once, with <c>Retry-After</c>.</summary>
     public int Shed => Result.Failures.Where(f => f.Key is 503 or 429).Sum(f => f.Value);
 
-    /// <summary>Requests that failed otherwise: no answer, not sent (too many waiting), another error.</summary>
-    public int OtherFailures => Result.FailedRequests - Shed;
+    /// <summary>Requests the load generator did not send because <see cref="OpenLoopGenerator.MaxInFlight"/> were waiting.</summary>
+    public int NotSent => Result.Failures.GetValueOrDefault(OpenLoopGenerator.NotSent);
+
+    /// <summary>Requests sent that failed otherwise: no answer within 10 s, another error.</summary>
+    public int OtherFailures => Result.FailedRequests - Shed - NotSent;
 
     /// <summary>
     /// Seconds from the start of the phase until every later second had every request that fell due in it succeed;

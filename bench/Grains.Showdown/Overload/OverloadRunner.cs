@@ -73,7 +73,8 @@ internal static class OverloadRunner
             await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"{factor,4:0.0}x ({result.OfferedRps:0} req/s offered): {result.Answered.RequestsPerSecond:0} answered 2xx/s, "
                 + $"p50 {result.Answered.P50Ms:0.00} ms, p99 {result.Answered.P99Ms:0.00} ms; shed {phase.Shed}, other failures {phase.OtherFailures}; "
-                + $"dead silos {dead}, lease lapses {phase.LeaseLapses}; full service after {phase.SecondsToFullService()?.ToString(CultureInfo.InvariantCulture) ?? "never"} s"));
+                + $"dead silos {dead}, lease lapses {phase.LeaseLapses}; full service after {phase.SecondsToFullService()?.ToString(CultureInfo.InvariantCulture) ?? "never"} s; "
+                + $"failures by status: {string.Join(", ", result.Failures.OrderBy(f => f.Key).Select(f => $"{f.Key}: {f.Value}"))}"));
             deployment.EnsureRunning();
         }
 
