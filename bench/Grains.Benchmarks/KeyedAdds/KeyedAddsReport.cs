@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Grains.Benchmarks.HttpGateway;
 using Grains.Shop.Contracts.Carts;
 
@@ -12,8 +11,7 @@ internal static class KeyedAddsReport
 
     public static void WriteConditions(TextWriter output, KeyedAddsSettings settings)
     {
-        output.WriteLine(string.Create(s_invariant,
-            $"Keyed adds: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {(Report.IsOptimizedBuild ? "Release" : "DEBUG (unoptimized!)")} build"));
+        output.WriteLine(Report.Machine("Keyed adds"));
         output.WriteLine(string.Create(s_invariant,
             $"{settings.Window} keyed adds measured after {string.Join(", ", settings.Points)} earlier ones, one at a time, {CartLimits.MaxIdempotencyKeyLength}-character keys, one unit per add"));
         output.WriteLine("Redis input: the growth of INFO stats total_net_input_bytes over the window, so whole commands (EVALSHA, key, etags, data) of every client, the silo's lease and membership included");
