@@ -20,6 +20,10 @@ internal static class Report
     public static bool IsOptimizedBuild =>
         typeof(Report).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled != true;
 
+    /// <summary>The first line of an HTTP benchmark's output: the machine, and whether the build's figures mean anything.</summary>
+    public static string Machine(string benchmark) => string.Create(s_invariant,
+        $"{benchmark}: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {(IsOptimizedBuild ? "Release" : "DEBUG (unoptimized!)")} build");
+
     public static void WriteConditions(TextWriter output, BenchmarkSettings settings)
     {
         output.WriteLine(string.Create(s_invariant,

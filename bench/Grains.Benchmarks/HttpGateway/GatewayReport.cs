@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 
 namespace Grains.Benchmarks.HttpGateway;
 
@@ -10,8 +9,7 @@ internal static class GatewayReport
 
     public static void WriteConditions(TextWriter output, GatewaySettings settings)
     {
-        output.WriteLine(string.Create(s_invariant,
-            $"Gateway benchmark: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {(Report.IsOptimizedBuild ? "Release" : "DEBUG (unoptimized!)")} build"));
+        output.WriteLine(Report.Machine("Gateway benchmark"));
         output.WriteLine(string.Create(s_invariant,
             $"wrk -t{settings.Threads} -c{settings.Connections}, {settings.Duration.TotalSeconds:0.#} s per target, {settings.Rounds} rounds, warm-up {settings.WarmUp.TotalSeconds:0.#} s per target; {(settings.ServerGc ? "server" : "workstation")} GC in every process; one silo behind the gateway, one variants silo"));
     }

@@ -30,13 +30,7 @@ internal static class GatewayRunner
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["DOTNET_gcServer"] = settings.ServerGc ? "1" : "0",
         };
-        var siloEnvironment = new Dictionary<string, string>(runtime)
-        {
-            ["Api__TokenKey"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
-            // Lifted so that every request is served: the benchmark sends tens of thousands a second on one session.
-            ["Api__RateLimit__TokenLimit"] = "1000000000",
-            ["Api__RateLimit__TokensPerPeriod"] = "1000000000",
-        };
+        var siloEnvironment = SiloEnvironment(runtime);
         string[] Cluster(string name) => [$"--Redis:ConnectionString={redis.ConnectionString}", $"--Cluster:Id=bench-{name}-{Guid.NewGuid():N}"];
         var bodyFile = Path.GetTempFileName();
         var processes = new List<ProjectProcess>();
@@ -136,7 +130,16 @@ internal static class GatewayRunner
     /// </summary>
     internal static string[] ContentRoot(string assembly) => ["--contentRoot", Path.GetDirectoryName(assembly)!];
 
-    private static ProjectProcess Start(List<ProjectProcess> processes, string name, string assembly, string[] arguments, IReadOnlyDictionary<string, string> environment)
+    /// <summary>A shop silo's environment: <paramref name="runtime"/>, a fresh token key, and no rate limit to speak of.</summary>
+    internal static Dictionary<string, string> SiloEnvironment(IReadOnlyDictionary<string, string> runtime) => new(runtime)
+    {
+        ["Api__TokenKey"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
+        // Lifted so that every request is served: the benchmarks send tens of thousands a second on one session.
+        ["Api__RateLimit__TokenLimit"] = "1000000000",
+        ["Api__RateLimit__TokensPerPeriod"] = "1000000000",
+    };
+
+    internal static ProjectProcess Start(List<ProjectProcess> processes, string name, string assembly, string[] arguments, IReadOnlyDictionary<string, string> environment)
     {
         var process = ProjectProcess.Start(name, assembly, arguments, environment);
         processes.Add(process);
@@ -199,13 +202,8 @@ internal static class GatewayRunner
     /// <summary>A session for <see cref="UserId"/> and a cart of the catalog's first three products, through <paramref name="gateway"/> (a gateway or a silo); returns the token.</summary>
     private static async Task<string> CreateSessionWithCartAsync(HttpClient http, Uri gateway, CancellationToken cancellationToken)
     {
-        using var created = await http.PostAsJsonAsync(new Uri(gateway, "/api/sessions"), new { userId = UserId }, cancellationToken);
-        created.EnsureSuccessStatusCode();
-        using var session = JsonDocument.Parse(await created.Content.ReadAsStringAsync(cancellationToken));
-        var token = session.RootElement.GetProperty("token").GetString() ?? throw new InvalidOperationException("The session has no token.");
-
-        using var products = JsonDocument.Parse(await http.GetStringAsync(new Uri(gateway, "/api/products"), cancellationToken));
-        var skus = products.RootElement.EnumerateArray().Take(3).Select(p => p.GetProperty("sku").GetString()!).ToList();
+        var token = await CreateSessionAsync(http, gateway, UserId, cancellationToken);
+        var skus = await FirstSkusAsync(http, gateway, 3, cancellationToken);
         foreach (var (sku, i) in skus.Select((sku, i) => (sku, i)))
         {
             using var add = new HttpRequestMessage(HttpMethod.Post, new Uri(gateway, "/api/cart/items"))
@@ -219,6 +217,25 @@ internal static class GatewayRunner
         }
 
         return token;
+    }
+
+    /// <summary>Signs <paramref name="userId"/> in through <paramref name="gateway"/> (a gateway or a silo); returns the session's token.</summary>
+    internal static async Task<string> CreateSessionAsync(HttpClient http, Uri gateway, string userId, CancellationToken cancellationToken)
+    {
+        using var created = await http.PostAsJsonAsync(new Uri(gateway, "/api/sessions"), new { userId }, cancellationToken);
+        created.EnsureSuccessStatusCode();
+        using var session = JsonDocument.Parse(await created.Content.ReadAsStringAsync(cancellationToken));
+        return session.RootElement.GetProperty("token").GetString() ?? throw new InvalidOperationException("The session has no token.");
+    }
+
+    /// <summary>The SKUs of the catalog's first <paramref name="count"/> products.</summary>
+    internal static async Task<List<string>> FirstSkusAsync(HttpClient http, Uri gateway, int count, CancellationToken cancellationToken)
+    {
+        using var products = JsonDocument.Parse(await http.GetStringAsync(new Uri(gateway, "/api/products"), cancellationToken));
+        var skus = products.RootElement.EnumerateArray().Take(count).Select(p => p.GetProperty("sku").GetString()!).ToList();
+        return skus.Count == count
+            ? skus
+            : throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"The catalog has {skus.Count} products; {count} are needed."));
     }
 
     private static async Task<byte[]> GetCartAsync(HttpClient http, Uri gateway, string token, CancellationToken cancellationToken)

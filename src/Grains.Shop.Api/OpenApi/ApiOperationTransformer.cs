@@ -15,11 +15,11 @@ public sealed class ApiOperationTransformer : IOpenApiOperationTransformer
 {
     private const string IdempotencyKeyDescription =
         "Makes the request safe to send again. The cart applies a request with a given key at most once: a repeat " +
-        "with the same key returns the first result (the same cart change or the same order) and changes nothing, and " +
-        "the same key with a different request gets 422. Keys belong to the user, are 1 to 128 visible ASCII " +
-        "characters, and are remembered for 24 hours (by default; `Cart:IdempotencyKeyRetention`), or until 1000 " +
-        "newer keys of the same user push them out (`Cart:IdempotencyKeyLimit`). Without a key, a request whose answer was lost " +
-        "may or may not have been applied.";
+        "with the same key changes nothing and returns the same order, or for an add the cart it first produced (the " +
+        "cart as it is now once a newer key was used), and the same key with a different request gets 422. Keys belong " +
+        "to the user, are 1 to 128 visible ASCII characters, and are remembered for 24 hours (by default; " +
+        "`Cart:IdempotencyKeyRetention`), or until 32 newer keys of the same user push them out (`Cart:IdempotencyKeyLimit`). " +
+        "Without a key, a request whose answer was lost may or may not have been applied.";
 
     /// <summary>What each status means on any route that gives it; the texts are those of the gateway's problems.</summary>
     private static readonly Dictionary<string, string> s_statusTexts = new(StringComparer.Ordinal)

@@ -1,63 +1,67 @@
 using Grains.Shop.Contracts.Carts;
-using Grains.Shop.Contracts.Orders;
 
 namespace Grains.Shop.Carts;
 
 public sealed partial class CartGrain
 {
-    /// <summary>The first result of an earlier request with this key, or null when the key is new (or absent).</summary>
-    /// <exception cref="IdempotencyKeyReusedException">The key was first used for a different request.</exception>
-    private IdempotencyRecord? FindReplay(string? key, string request)
+    /// <summary>
+    /// Turns keys stored the old way (<see cref="LegacyIdempotencyRecord"/>) into entries, so that they stay remembered;
+    /// the change is written with the cart's next change.
+    /// </summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (key is null)
+        if (state.State.LegacyIdempotencyRecords is { } legacy)
+        {
+            var converted = legacy.Select(r => (r.Order?.OrderId ?? r.OrderId) is { } orderId
+                ? new IdempotencyEntry(IdempotencyDigest.Key(r.Key), null, r.RecordedAt.ToUnixTimeSeconds(), orderId)
+                : new IdempotencyEntry(IdempotencyDigest.Key(r.Key), IdempotencyDigest.Request(r.Request), r.RecordedAt.ToUnixTimeSeconds()));
+            state.State = state.State with
+            {
+                IdempotencyKeys = IdempotencyWindow.Trim([.. converted, .. state.State.IdempotencyKeys], Now, _options),
+                LegacyIdempotencyRecords = null,
+            };
+        }
+
+        return base.OnActivateAsync(cancellationToken);
+    }
+
+    private long Now => timeProvider.GetUtcNow().ToUnixTimeSeconds();
+
+    /// <summary>The entry of an earlier request with this key, or null when the key is new, forgotten or absent.</summary>
+    /// <exception cref="IdempotencyKeyReusedException">The key was first used for a different request.</exception>
+    private IdempotencyEntry? FindReplay(string? key, string request)
+    {
+        if (key is null || IdempotencyWindow.Find(state.State.IdempotencyKeys, IdempotencyDigest.Key(key), Now, _options) is not { } entry)
         {
             return null;
         }
 
-        var records = state.State.IdempotencyRecords;
-        for (var i = records.Count - 1; i >= 0; i--)
+        var same = entry.OrderId is not null
+            ? string.Equals(request, CheckoutRequest, StringComparison.Ordinal)
+            : string.Equals(entry.Request, IdempotencyDigest.Request(request), StringComparison.Ordinal);
+        if (!same)
         {
-            if (string.Equals(records[i].Key, key, StringComparison.Ordinal))
-            {
-                if (!string.Equals(records[i].Request, request, StringComparison.Ordinal))
-                {
-                    throw new IdempotencyKeyReusedException("The idempotency key was already used for a different request.");
-                }
-
-                LogReplayed(logger, UserId, request);
-                return records[i];
-            }
+            throw new IdempotencyKeyReusedException("The idempotency key was already used for a different request.");
         }
 
-        return null;
+        LogReplayed(logger, UserId, request);
+        return entry;
     }
 
     /// <summary>
-    /// Adds the key's record to <paramref name="next"/>, which is then written in the same write as the change itself:
-    /// a crash leaves either both or neither. Keys older than the retention go, and the oldest beyond the limit.
+    /// Adds the key's entry to <paramref name="next"/>, which is then written in the same write as the change itself:
+    /// a crash leaves either both or neither. An add keeps the cart it produced, a checkout its order's id.
     /// </summary>
-    private CartState Remember(CartState next, string? key, string request, IReadOnlyList<CartLineState>? lines = null, long version = 0, Order? order = null)
+    private CartState Remember(CartState next, string? key, string request, IReadOnlyList<CartLineState>? lines = null, long version = 0, string? orderId = null)
     {
         if (key is null)
         {
             return next;
         }
 
-        var now = timeProvider.GetUtcNow();
-        var cutoff = now - _options.IdempotencyKeyRetention;
-        var kept = next.IdempotencyRecords.Where(r => r.RecordedAt >= cutoff).ToList();
-        kept.Add(new IdempotencyRecord(key, request, now, lines, version, order));
-        if (kept.Count > _options.IdempotencyKeyLimit)
-        {
-            kept.RemoveRange(0, kept.Count - _options.IdempotencyKeyLimit);
-        }
-
-        // Only the newest keep their whole result; a cart written on every change must not carry a thousand old carts.
-        for (var i = kept.Count - _options.IdempotencyResultLimit - 1; i >= 0 && !kept[i].IsCompacted; i--)
-        {
-            kept[i] = kept[i].Compacted();
-        }
-
-        return next with { IdempotencyRecords = kept };
+        var entry = orderId is null
+            ? new IdempotencyEntry(IdempotencyDigest.Key(key), IdempotencyDigest.Request(request), Now, Lines: lines, Version: version)
+            : new IdempotencyEntry(IdempotencyDigest.Key(key), null, Now, orderId);
+        return next with { IdempotencyKeys = IdempotencyWindow.Add(next.IdempotencyKeys, entry, _options) };
     }
 }

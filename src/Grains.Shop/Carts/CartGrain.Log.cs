@@ -4,7 +4,7 @@ namespace Grains.Shop.Carts;
 
 public sealed partial class CartGrain
 {
-    [LoggerMessage(1, LogLevel.Debug, "Replayed the first result of '{Request}' for user {UserId}.")]
+    [LoggerMessage(1, LogLevel.Debug, "Did not apply '{Request}' again for user {UserId}: its idempotency key is remembered.")]
     private static partial void LogReplayed(ILogger logger, string userId, string request);
 
     [LoggerMessage(2, LogLevel.Information, "User {UserId} checked out order {OrderId} with {LineCount} lines.")]

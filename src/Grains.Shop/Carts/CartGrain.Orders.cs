@@ -20,7 +20,7 @@ public sealed partial class CartGrain
         ArgumentNullException.ThrowIfNull(command);
         if (FindReplay(command.IdempotencyKey, CheckoutRequest) is { } replay)
         {
-            return replay.Order ?? await FindOrderAsync(replay.OrderId);
+            return await FindOrderAsync(replay.OrderId);
         }
 
         if (state.State.Lines.Count == 0)
@@ -31,7 +31,7 @@ public sealed partial class CartGrain
         var cart = ToCart(state.State.Lines, state.State.Version);
         var order = new Order(Guid.CreateVersion7().ToString("N"), cart.Items, cart.Total, timeProvider.GetUtcNow());
         var next = ChangeLines([]) with { PendingOrders = [.. state.State.PendingOrders, order] };
-        next = Remember(next, command.IdempotencyKey, CheckoutRequest, order: order);
+        next = Remember(next, command.IdempotencyKey, CheckoutRequest, orderId: order.OrderId);
         await state.CommitAsync(next);
         LogCheckedOut(logger, UserId, order.OrderId, order.Items.Count);
 
@@ -58,7 +58,7 @@ public sealed partial class CartGrain
 
     private IOrdersGrain Orders => GrainFactory.GetGrain<IOrdersGrain>(UserId);
 
-    /// <summary>The order of a checkout whose idempotency record was compacted: it is among the user's orders, delivered or pending.</summary>
+    /// <summary>The order of a checkout whose idempotency key was sent again: it is among the user's orders, delivered or pending.</summary>
     private async Task<Order> FindOrderAsync(string? orderId) =>
         (await GetOrdersAsync()).FirstOrDefault(o => string.Equals(o.OrderId, orderId, StringComparison.Ordinal))
         ?? throw new InvalidOperationException($"The order of an earlier checkout, {orderId}, is not among the user's orders.");

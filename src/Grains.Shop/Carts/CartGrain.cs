@@ -38,7 +38,7 @@ public sealed partial class CartGrain(
         var request = $"add {command.Sku} {command.Quantity}";
         if (FindReplay(command.IdempotencyKey, request) is { } replay)
         {
-            // A compacted record no longer holds the cart it produced: the cart as it is now includes its change.
+            // Only the newest entry holds the cart it produced; for an older one, the cart as it is now (which holds its change once).
             return replay.Lines is { } first ? ToCart(first, replay.Version) : ToCart(state.State.Lines, state.State.Version);
         }
 

@@ -13,14 +13,9 @@ public sealed class CartOptionsValidator : IValidateOptions<CartOptions>
             failures.Add("Cart:IdempotencyKeyRetention must be positive.");
         }
 
-        if (options.IdempotencyKeyLimit is < 1 or > 100_000)
+        if (options.IdempotencyKeyLimit is < 1 or > CartOptions.MaxIdempotencyKeyLimit)
         {
-            failures.Add("Cart:IdempotencyKeyLimit must be between 1 and 100000.");
-        }
-
-        if (options.IdempotencyResultLimit < 0)
-        {
-            failures.Add("Cart:IdempotencyResultLimit must not be negative.");
+            failures.Add($"Cart:IdempotencyKeyLimit must be between 1 and {CartOptions.MaxIdempotencyKeyLimit}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

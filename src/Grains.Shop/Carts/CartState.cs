@@ -1,9 +1,10 @@
+using System.Text.Json.Serialization;
 using Grains.Shop.Contracts.Orders;
 
 namespace Grains.Shop.Carts;
 
 /// <summary>
-/// Everything a cart grain stores, in one record so that one write covers a change, the idempotency record of the
+/// Everything a cart grain stores, in one record so that one write covers a change, the idempotency key of the
 /// request that made it and, for a checkout, the new order.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("shop.CartState")]
@@ -16,9 +17,21 @@ public sealed record CartState
     [Id(1)]
     public long Version { get; init; }
 
-    /// <summary>Remembered idempotency keys, oldest first.</summary>
+    [Id(4)]
+    private readonly IReadOnlyList<IdempotencyEntry> _idempotencyKeys = [];
+
+    /// <summary>
+    /// Remembered idempotency keys, oldest first: at most <see cref="CartOptions.IdempotencyKeyLimit"/>
+    /// (<see cref="IdempotencyWindow"/>). A record stored before this list existed has none, and the source-generated
+    /// JSON reader then sets it to null: that reads as empty.
+    /// </summary>
+    public IReadOnlyList<IdempotencyEntry> IdempotencyKeys { get => _idempotencyKeys; init => _idempotencyKeys = value ?? []; }
+
+    /// <summary>Keys as carts stored them before <see cref="IdempotencyKeys"/>; null once an activation has converted them, and then not written.</summary>
     [Id(2)]
-    public IReadOnlyList<IdempotencyRecord> IdempotencyRecords { get; init; } = [];
+    [JsonPropertyName("idempotencyRecords")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<LegacyIdempotencyRecord>? LegacyIdempotencyRecords { get; init; }
 
     /// <summary>
     /// Orders checked out but not yet acknowledged by the user's orders grain (an outbox). They are delivered again

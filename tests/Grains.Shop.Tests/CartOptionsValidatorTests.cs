@@ -1,0 +1,28 @@
+using Grains.Shop.Carts;
+
+namespace Grains.Shop.Tests;
+
+public sealed class CartOptionsValidatorTests
+{
+    private static bool Accepts(CartOptions options) => new CartOptionsValidator().Validate(null, options).Succeeded;
+
+    [Fact]
+    public void The_defaults_are_accepted()
+    {
+        Assert.True(Accepts(new CartOptions()));
+        Assert.Equal(CartOptions.MaxIdempotencyKeyLimit, new CartOptions().IdempotencyKeyLimit);
+    }
+
+    [Theory]
+    [InlineData(1, true)]
+    [InlineData(CartOptions.MaxIdempotencyKeyLimit, true)]
+    [InlineData(0, false)]
+    [InlineData(CartOptions.MaxIdempotencyKeyLimit + 1, false)]
+    [InlineData(1000, false)]
+    public void More_keys_than_a_keyed_add_can_write_within_its_budget_are_refused(int limit, bool accepted) =>
+        Assert.Equal(accepted, Accepts(new CartOptions { IdempotencyKeyLimit = limit }));
+
+    [Fact]
+    public void A_retention_must_be_positive() =>
+        Assert.False(Accepts(new CartOptions { IdempotencyKeyRetention = TimeSpan.Zero }));
+}
