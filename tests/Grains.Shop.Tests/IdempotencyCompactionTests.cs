@@ -1,4 +1,5 @@
 using Grains.Shop.Contracts.Carts;
+using Grains.Shop.Contracts.Orders;
 
 namespace Grains.Shop.Tests;
 
@@ -51,6 +52,6 @@ public sealed class IdempotencyCompactionTests(OneResultShopCluster shop) : ICla
         Assert.Equal(order.OrderId, replay.OrderId);
         Assert.Equal(order.Total, replay.Total);
         Assert.Equal(3, Assert.Single((await cart.GetAsync()).Items).Quantity);
-        Assert.Single(await cart.GetOrdersAsync());
+        Assert.Single((await cart.ListOrdersAsync(new ListOrders(OrderListLimits.MaxLimit))).Orders);
     }
 }

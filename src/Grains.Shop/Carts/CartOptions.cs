@@ -18,4 +18,12 @@ public sealed class CartOptions
     /// with its order.
     /// </summary>
     public int IdempotencyResultLimit { get; set; } = 32;
+
+    /// <summary>
+    /// The most orders a cart holds that the user's orders grain has not acknowledged yet (its outbox). While that many
+    /// wait, as when the orders grain cannot be reached for long, a checkout is refused and the cart left as it is. At
+    /// most <see cref="Orders.OrdersState.RecentOrderIdLimit"/>: the orders grain tells an order handed over twice by
+    /// its id among that many newest.
+    /// </summary>
+    public int PendingOrderLimit { get; set; } = 10;
 }

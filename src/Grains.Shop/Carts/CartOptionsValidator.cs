@@ -1,3 +1,4 @@
+using Grains.Shop.Orders;
 using Microsoft.Extensions.Options;
 
 namespace Grains.Shop.Carts;
@@ -21,6 +22,11 @@ public sealed class CartOptionsValidator : IValidateOptions<CartOptions>
         if (options.IdempotencyResultLimit < 0)
         {
             failures.Add("Cart:IdempotencyResultLimit must not be negative.");
+        }
+
+        if (options.PendingOrderLimit is < 1 or > OrdersState.RecentOrderIdLimit)
+        {
+            failures.Add($"Cart:PendingOrderLimit must be between 1 and {OrdersState.RecentOrderIdLimit}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
