@@ -111,8 +111,7 @@ public sealed class OrderHistoryTests(ShopCluster shop) : IClassFixture<ShopClus
         var userId = NewUserId();
         var legacy = Enumerable.Range(0, PageSize + 5).Select(NewOrder).ToList();
         var key = shop.StateKey("orders", userId, "orders");
-        var data = new JsonObject { ["orders"] = JsonSerializer.SerializeToNode(legacy, JsonSerializerOptions.Web) };
-        await shop.Store.HashSetAsync(key, [new("data", data.ToJsonString()), new("etag", Guid.NewGuid().ToString("N"))]);
+        await StoreAsync(key, new JsonObject { ["orders"] = Json(legacy) });
         var orders = shop.Client.GetGrain<IOrdersGrain>(userId);
 
         var listed = (await WalkAsync(orders, limit: 10)).SelectMany(s => s.Orders).ToList();
@@ -130,6 +129,28 @@ public sealed class OrderHistoryTests(ShopCluster shop) : IClassFixture<ShopClus
         Assert.Equal(
             legacy.Append(newest).Select(o => o.OrderId).Reverse(),
             (await WalkAsync(orders, OrderListLimits.MaxLimit)).SelectMany(s => s.Orders).Select(o => o.OrderId));
+    }
+
+    /// <summary>
+    /// During a rolling upgrade a silo of the previous version, which knows only the one record, may write it again
+    /// after pages exist: with only the orders it recorded, and without the head's count.
+    /// </summary>
+    [Fact]
+    public async Task A_record_written_in_the_old_shape_after_pages_exist_leaves_the_pages_and_its_new_orders_follow_them()
+    {
+        var userId = NewUserId();
+        var paged = Enumerable.Range(0, PageSize + 5).Select(NewOrder).ToList();
+        await StoreAsync(shop.StateKey("orderpage", UserGrainKeys.OrderPage(userId, 0), "page"), new JsonObject { ["orders"] = Json(paged.GetRange(0, PageSize)) });
+        await StoreAsync(shop.StateKey("orderpage", UserGrainKeys.OrderPage(userId, 1), "page"), new JsonObject { ["orders"] = Json(paged.GetRange(PageSize, 5)) });
+        var recordedByTheOldSilo = NewOrder(paged.Count);
+        var key = shop.StateKey("orders", userId, "orders");
+        await StoreAsync(key, new JsonObject { ["orders"] = Json([paged[^1], recordedByTheOldSilo]) });
+
+        var listed = await WalkAsync(shop.Client.GetGrain<IOrdersGrain>(userId), OrderListLimits.MaxLimit);
+
+        Assert.Equal(paged.Append(recordedByTheOldSilo).Select(o => o.OrderId).Reverse(), listed.SelectMany(s => s.Orders).Select(o => o.OrderId));
+        Assert.Equal(paged.Count + 1, (long)(await shop.ReadStoredStateAsync(key))!["count"]!);
+        Assert.Equal(PageSize, await StoredPageCountAsync(userId, 0));
     }
 
     [Fact]
@@ -176,6 +197,12 @@ public sealed class OrderHistoryTests(ShopCluster shop) : IClassFixture<ShopClus
 
         return slices;
     }
+
+    private static JsonNode? Json(List<Order> orders) => JsonSerializer.SerializeToNode(orders, JsonSerializerOptions.Web);
+
+    /// <summary>Stores <paramref name="data"/> as a grain's state behind the grains' backs, as a writer of another version would.</summary>
+    private Task StoreAsync(StackExchange.Redis.RedisKey key, JsonObject data) =>
+        shop.Store.HashSetAsync(key, [new("data", data.ToJsonString()), new("etag", Guid.NewGuid().ToString("N"))]);
 
     private Task<string?> PageEtagAsync(string userId, long page) =>
         shop.ReadStoredEtagAsync(shop.StateKey("orderpage", UserGrainKeys.OrderPage(userId, page), "page"));

@@ -115,23 +115,42 @@ public sealed partial class OrdersGrain(
     }
 
     /// <summary>
-    /// Moves a history stored in the old shape (one record of every order) into pages, then writes the head. Pages are
-    /// written whole, so a crash before the head is written only means the next activation writes them again.
+    /// Moves a history stored in the old shape (one record of every order) into pages, then writes the head. Pages may
+    /// hold orders already: written by a move that a crash cut short, or by this version before a silo of the previous
+    /// one, which knows only the one record, wrote it again during a rolling upgrade (keeping only the orders it
+    /// recorded). Those stay where they are, counted up to the first page that is not full, and the record's orders
+    /// not among them follow, in the order they were listed before: by creation time, then id.
     /// </summary>
     private async Task MoveIntoPagesAsync()
     {
-        // The order they were listed in before: by creation time, then id.
-        var orders = state.State.Orders
-            .DistinctBy(o => o.OrderId, StringComparer.Ordinal)
+        var stored = new List<Order>();
+        for (var page = 0L; ; page++)
+        {
+            var orders = await Page(page).GetAsync();
+            stored.AddRange(orders);
+            if (orders.Count < OrderPageState.Capacity)
+            {
+                break;
+            }
+        }
+
+        var known = stored.Select(o => o.OrderId).ToHashSet(StringComparer.Ordinal);
+        var moved = state.State.Orders
+            .Where(o => known.Add(o.OrderId))
             .OrderBy(o => o.CreatedAt)
             .ThenBy(o => o.OrderId, StringComparer.Ordinal)
             .ToList();
-        foreach (var (chunk, page) in orders.Chunk(OrderPageState.Capacity).Select((chunk, page) => (chunk, page)))
+        long count = stored.Count;
+        for (var i = 0; i < moved.Count;)
         {
-            await Page(page).WriteAsync(0, chunk);
+            var slot = OrderPageState.SlotOf(count);
+            var take = Math.Min(OrderPageState.Capacity - slot, moved.Count - i);
+            await Page(OrderPageState.PageOf(count)).WriteAsync(slot, moved.GetRange(i, take));
+            i += take;
+            count += take;
         }
 
-        await state.CommitAsync(OrdersState.Of(orders.Count, orders.Select(o => o.OrderId)));
-        LogMovedIntoPages(logger, UserId, orders.Count);
+        await state.CommitAsync(OrdersState.Of(count, stored.Concat(moved).Select(o => o.OrderId)));
+        LogMovedIntoPages(logger, UserId, moved.Count);
     }
 }
