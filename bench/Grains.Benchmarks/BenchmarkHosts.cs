@@ -22,9 +22,10 @@ internal static class BenchmarkHosts
     /// asked for. Orleans finds the ping grain in this assembly. Logs only warnings, to standard error.
     /// </summary>
     /// <param name="journalDirectory">Where the activation journal goes when <see cref="SiloFilters.Journal"/> is on.</param>
-    public static IHost CreateSilo(string redis, string clusterId, SiloFilters filters, string? journalDirectory)
+    /// <param name="extraSettings">More configuration of the silo (<c>Api:TokenKey</c>, for one).</param>
+    public static IHost CreateSilo(string redis, string clusterId, SiloFilters filters, string? journalDirectory, IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
-        var settings = new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(extraSettings ?? new Dictionary<string, string?>())
         {
             ["Silo:Name"] = SiloName,
             ["Silo:Port"] = "0",

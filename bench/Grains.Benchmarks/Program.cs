@@ -1,4 +1,5 @@
 using Grains.Benchmarks;
+using Grains.Benchmarks.CheckoutWrites;
 using Grains.Benchmarks.Dashboard;
 using Grains.Benchmarks.HttpGateway;
 using Grains.Benchmarks.KeyedAdds;
@@ -9,4 +10,5 @@ command.Subcommands.Add(GatewayCommand.Create());
 command.Subcommands.Add(HttpHostCommand.Create());
 command.Subcommands.Add(DashboardCostCommand.Create());
 command.Subcommands.Add(KeyedAddsCommand.Create());
+command.Subcommands.Add(CheckoutWritesCommand.Create());
 return await command.Parse(args).InvokeAsync();

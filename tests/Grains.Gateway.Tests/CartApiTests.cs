@@ -113,7 +113,7 @@ public sealed class CartApiTests(ShopCluster cluster) : IClassFixture<ShopCluste
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var orders = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(Enumerable.Reverse(ids), orders.EnumerateArray().Select(o => o.GetProperty("orderId").GetString()));
+        Assert.Equal(Enumerable.Reverse(ids), orders.GetProperty("data").EnumerateArray().Select(o => o.GetProperty("orderId").GetString()));
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class CartApiTests(ShopCluster cluster) : IClassFixture<ShopCluste
         await Problems.AssertProblemAsync(await client.CheckoutAsync(), HttpStatusCode.Conflict);
 
         using var orders = await client.GetAsync("/api/orders");
-        Assert.Equal(0, (await orders.Content.ReadFromJsonAsync<JsonElement>()).GetArrayLength());
+        Assert.Equal(0, (await orders.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data").GetArrayLength());
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class CartApiTests(ShopCluster cluster) : IClassFixture<ShopCluste
         using var bobsOrders = await bob.GetAsync("/api/orders");
 
         Assert.Equal(0, bobsCart.GetProperty("items").GetArrayLength());
-        Assert.Equal(0, (await bobsOrders.Content.ReadFromJsonAsync<JsonElement>()).GetArrayLength());
+        Assert.Equal(0, (await bobsOrders.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data").GetArrayLength());
         Assert.NotEqual(bobsCart.GetProperty("userId").GetString(), (await alice.GetCartAsync()).GetProperty("userId").GetString());
         Assert.Equal(1, (await alice.GetCartAsync()).GetProperty("items").GetArrayLength());
     }

@@ -39,7 +39,55 @@ public sealed class GeneratedClientTests(SingleSiloCluster cluster) : IClassFixt
         Assert.Equal(13.00m, order?.Total);
         Assert.Equal(order?.OrderId, again?.OrderId);
         Assert.Empty((await client.Shop.Api.Cart.GetAsync())!.Items!);
-        Assert.Equal([order!.OrderId], (await client.Shop.Api.Orders.GetAsync())!.Select(o => o.OrderId));
+        Assert.Equal([order!.OrderId], (await client.Shop.Api.Orders.GetAsync())!.Data!.Select(o => o.OrderId));
+    }
+
+    [Fact]
+    public async Task Orders_are_read_a_page_at_a_time_with_limit_and_cursor()
+    {
+        using var client = cluster.Gateway.CreateGeneratedClient();
+        await client.SignInAsync();
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            await client.Shop.Api.Cart.Items.PostAsync(new AddCartItemRequest { Sku = "TEA-001", Quantity = 1 });
+            ids.Add((await client.Shop.Api.Cart.Checkout.PostAsync())!.OrderId!);
+        }
+
+        var listed = new List<string>();
+        var pages = 0;
+        string? cursor = null;
+        do
+        {
+            var page = await client.Shop.Api.Orders.GetAsync(request =>
+            {
+                request.QueryParameters.Limit = 2;
+                request.QueryParameters.Cursor = cursor;
+            });
+            listed.AddRange(page!.Data!.Select(o => o.OrderId!));
+            Assert.Equal(page.NextCursor is not null, page.HasMore);
+            cursor = page.NextCursor;
+            pages++;
+        }
+        while (cursor is not null && pages < 10);
+
+        Assert.Equal(Enumerable.Reverse(ids), listed);
+        Assert.Equal(2, pages);
+    }
+
+    [Fact]
+    public async Task A_bad_limit_or_cursor_gets_400_with_the_parameter_at_fault()
+    {
+        using var client = cluster.Gateway.CreateGeneratedClient();
+        await client.SignInAsync();
+
+        var limit = await Assert.ThrowsAsync<HttpValidationProblemDetails>(() => client.Shop.Api.Orders.GetAsync(r => r.QueryParameters.Limit = 0));
+        var cursor = await Assert.ThrowsAsync<HttpValidationProblemDetails>(() => client.Shop.Api.Orders.GetAsync(r => r.QueryParameters.Cursor = "not-a-cursor"));
+
+        Assert.Equal(400, limit.ResponseStatusCode);
+        Assert.Contains("limit", limit.Errors!.AdditionalData.Keys);
+        Assert.Equal(400, cursor.ResponseStatusCode);
+        Assert.Contains("cursor", cursor.Errors!.AdditionalData.Keys);
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class IdempotencyTests(ShopCluster cluster) : IClassFixture<ShopCl
         Assert.Equal(HttpStatusCode.Created, repeat.StatusCode);
         Assert.Equal(order.GetRawText(), (await repeat.Content.ReadFromJsonAsync<JsonElement>()).GetRawText());
         using var orders = await client.GetAsync("/api/orders");
-        Assert.Single((await orders.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
+        Assert.Single((await orders.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data").EnumerateArray());
         Assert.Equal("KIT-004", (await client.GetCartAsync()).GetProperty("items")[0].GetProperty("sku").GetString());
     }
 

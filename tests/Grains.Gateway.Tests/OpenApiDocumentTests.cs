@@ -95,6 +95,24 @@ public sealed class OpenApiDocumentTests(SingleSiloCluster cluster) : IClassFixt
         Assert.Contains("24 hours", (string?)key["description"], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_order_list_takes_limit_and_cursor_and_answers_a_list_object()
+    {
+        var document = await ServedDocumentAsync();
+        var operation = Operations(document).Single(o => o.Name == "GET /api/orders").Operation;
+
+        var parameters = operation["parameters"]!.AsArray().ToDictionary(p => (string)p!["name"]!, p => p!, StringComparer.Ordinal);
+        Assert.Equal(["cursor", "limit"], parameters.Keys.Order(StringComparer.Ordinal));
+        Assert.All(parameters.Values, p => Assert.Equal("query", (string?)p["in"]));
+        var limit = parameters["limit"]["schema"]!;
+        Assert.Equal((1, 100, 20), ((int)limit["minimum"]!, (int)limit["maximum"]!, (int)limit["default"]!));
+        Assert.Equal("#/components/schemas/HttpValidationProblemDetails", (string?)operation["responses"]!["400"]!["content"]!["application/problem+json"]!["schema"]!["$ref"]);
+        Assert.Equal("#/components/schemas/OrderList", (string?)operation["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]);
+        var list = document["components"]!["schemas"]!["OrderList"]!;
+        Assert.Equal(["data", "hasMore", "nextCursor"], list["properties"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Contains("null", list["properties"]!["nextCursor"]!["type"]!.AsArray().Select(t => (string?)t));
+    }
+
     private async Task<JsonNode> ServedDocumentAsync()
     {
         using var client = cluster.Gateway.CreateShopClient();

@@ -18,8 +18,8 @@ public sealed class CartGrainTests(TwoKeyShopCluster shop) : IClassFixture<TwoKe
 
         var order = await cart.CheckoutAsync(new Checkout());
 
-        var stored = await shop.Client.GetGrain<IOrdersGrain>((await cart.GetAsync()).UserId).ListAsync();
-        Assert.Equal(order.OrderId, Assert.Single(stored).OrderId);
+        var stored = await shop.Client.GetGrain<IOrdersGrain>((await cart.GetAsync()).UserId).ListAsync(new ListOrders(OrderListLimits.MaxLimit), []);
+        Assert.Equal(order.OrderId, Assert.Single(stored.Orders).OrderId);
         Assert.Empty((await cart.GetAsync()).Items);
     }
 
@@ -32,7 +32,7 @@ public sealed class CartGrainTests(TwoKeyShopCluster shop) : IClassFixture<TwoKe
         await orders.RecordAsync(order);
         await orders.RecordAsync(order);
 
-        Assert.Single(await orders.ListAsync());
+        Assert.Single((await orders.ListAsync(new ListOrders(OrderListLimits.MaxLimit), [])).Orders);
     }
 
     [Fact]

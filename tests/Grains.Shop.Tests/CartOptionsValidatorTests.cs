@@ -1,4 +1,5 @@
 using Grains.Shop.Carts;
+using Grains.Shop.Orders;
 
 namespace Grains.Shop.Tests;
 
@@ -25,4 +26,23 @@ public sealed class CartOptionsValidatorTests
     [Fact]
     public void A_retention_must_be_positive() =>
         Assert.False(Accepts(new CartOptions { IdempotencyKeyRetention = TimeSpan.Zero }));
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(OrdersState.RecentOrderIdLimit + 1)]
+    public void A_pending_order_limit_outside_1_to_the_orders_grains_memory_of_ids_is_refused(int limit)
+    {
+        var result = new CartOptionsValidator().Validate(null, new CartOptions { PendingOrderLimit = limit });
+
+        Assert.True(result.Failed);
+        Assert.Contains("Cart:PendingOrderLimit", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(10)]
+    [InlineData(OrdersState.RecentOrderIdLimit)]
+    public void A_pending_order_limit_within_it_is_accepted(int limit) =>
+        Assert.True(new CartOptionsValidator().Validate(null, new CartOptions { PendingOrderLimit = limit }).Succeeded);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Grains.Shop.Carts;
 using Grains.Shop.Contracts.Carts;
+using Grains.Shop.Contracts.Orders;
 
 namespace Grains.Shop.Tests;
 
@@ -59,7 +60,7 @@ public sealed class IdempotencyCompactionTests(ShopCluster shop) : IClassFixture
         Assert.Equal(order.OrderId, replay.OrderId);
         Assert.Equal(order.Total, replay.Total);
         Assert.Equal(3, Assert.Single((await cart.GetAsync()).Items).Quantity);
-        Assert.Single(await cart.GetOrdersAsync());
+        Assert.Single((await cart.ListOrdersAsync(new ListOrders(OrderListLimits.MaxLimit))).Orders);
     }
 
     [Fact]

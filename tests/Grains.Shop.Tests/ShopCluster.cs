@@ -146,12 +146,20 @@ public class ShopCluster : IAsyncLifetime
             // The placements the silo sets: its user grains on their user's silo, anything else at random; they also
             // decide where a grain migrates to.
             host.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
-            host.UseOrleans(silo => silo
-                .AddShop(configuration)
-                .AddShopRedisStorage()
-                .AddUserPlacement(configuration)
-                .AddShopFilters(configuration));
+            host.UseOrleans(silo =>
+            {
+                silo.AddShop(configuration)
+                    .AddShopRedisStorage()
+                    .AddUserPlacement(configuration)
+                    .AddShopFilters(configuration);
+                ConfigureSilo(silo);
+            });
         });
         return builder.Build();
+    }
+
+    /// <summary>Adds to every silo of the cluster, after the shop's own parts: a test's fault, for one.</summary>
+    protected virtual void ConfigureSilo(ISiloBuilder silo)
+    {
     }
 }

@@ -12,7 +12,7 @@ namespace Grains.Chaos.Serialization;
 [JsonSerializable(typeof(AddItemBody))]
 [JsonSerializable(typeof(CartView))]
 [JsonSerializable(typeof(OrderView))]
-[JsonSerializable(typeof(IReadOnlyList<OrderView>))]
+[JsonSerializable(typeof(OrderListView))]
 [JsonSerializable(typeof(IReadOnlyList<ProductView>))]
 [JsonSerializable(typeof(HistoryEvent))]
 [JsonSerializable(typeof(ChaosReport))]

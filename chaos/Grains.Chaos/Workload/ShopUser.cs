@@ -78,7 +78,7 @@ public sealed class ShopUser(string userId, GatewayClient gateways, History hist
         while (cart is null || orders is null)
         {
             cart ??= await TryGetAsync("/api/cart", ChaosJsonContext.Default.CartView);
-            orders ??= cart is null ? null : await TryGetAsync("/api/orders", ChaosJsonContext.Default.IReadOnlyListOrderView);
+            orders ??= cart is null ? null : await TryGetAllOrdersAsync();
             if (cart is not null && orders is not null)
             {
                 break;
@@ -160,6 +160,27 @@ public sealed class ShopUser(string userId, GatewayClient gateways, History hist
             // An acknowledgement whose body cannot be read still took effect; the checker is told it is ok without details.
             return operation with { Outcome = Outcome.Ok, Error = $"unreadable body: {ex.Message}" };
         }
+    }
+
+    /// <summary>Every order, page after page of the largest size; null when a page could not be read (the next try starts over).</summary>
+    private async Task<IReadOnlyList<OrderView>?> TryGetAllOrdersAsync()
+    {
+        var orders = new List<OrderView>();
+        string? cursor = null;
+        do
+        {
+            var path = cursor is null ? "/api/orders?limit=100" : $"/api/orders?limit=100&cursor={Uri.EscapeDataString(cursor)}";
+            if (await TryGetAsync(path, ChaosJsonContext.Default.OrderListView) is not { } page)
+            {
+                return null;
+            }
+
+            orders.AddRange(page.Data);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        return orders;
     }
 
     private async Task<T?> TryGetAsync<T>(string path, JsonTypeInfo<T> type)

@@ -45,7 +45,7 @@ public static class CartApi
         group.MapPost("/checkout", CheckoutAsync)
             .WithName("checkout")
             .WithSummary("Check out")
-            .WithDescription("Turns the cart into an order and empties the cart. Send an `Idempotency-Key` to make a retry safe: a repeat returns the same order instead of placing another.")
+            .WithDescription("Turns the cart into an order and empties the cart. Send an `Idempotency-Key` to make a retry safe: a repeat returns the same order instead of placing another. While earlier orders of the user are not recorded yet (`Cart:PendingOrderLimit` of them, 10 by default), a checkout is refused with 503 and `Retry-After`, and the cart is left as it is.")
             .ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         return group;
     }

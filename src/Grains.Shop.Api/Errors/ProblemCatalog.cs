@@ -16,7 +16,7 @@ public static class ProblemCatalog
         StatusCodes.Status503ServiceUnavailable, "Service Unavailable", "No silo can serve this request right now. Retry after the time given in Retry-After.", RetryLater: true);
 
     private static readonly Problem s_malformed = new(
-        StatusCodes.Status400BadRequest, "Bad Request", "The request is malformed: the body must be valid JSON of the documented shape.");
+        StatusCodes.Status400BadRequest, "Bad Request", "The request is malformed: the body must be valid JSON of the documented shape, and query parameters of their documented types.");
 
     private static readonly Problem s_unexpected = new(
         StatusCodes.Status500InternalServerError, "Internal Server Error", "An unexpected error occurred. It was logged with the trace id of this response.");
@@ -34,6 +34,9 @@ public static class ProblemCatalog
 
     private static readonly Problem s_emptyCart = new(StatusCodes.Status409Conflict, "Empty cart", "An empty cart cannot be checked out.");
 
+    private static readonly Problem s_pendingOrders = new(
+        StatusCodes.Status503ServiceUnavailable, "Orders not yet recorded", "Earlier orders of this user are not recorded yet, so checkout waits for them. Nothing was changed: check out again after the time given in Retry-After.", RetryLater: true);
+
     private static readonly Problem s_keyReused = new(
         StatusCodes.Status422UnprocessableEntity, "Idempotency key reused", "This Idempotency-Key was already used for a different request; use a new key.");
 
@@ -50,6 +53,7 @@ public static class ProblemCatalog
         TooManyLinesException => s_tooManyLines,
         CartRuleException => s_cartRule,
         EmptyCartException => s_emptyCart,
+        PendingOrdersFullException => s_pendingOrders,
         IdempotencyKeyReusedException => s_keyReused,
 
         // A fresh random session id met an existing one: vanishingly rare, and a retry picks another id.

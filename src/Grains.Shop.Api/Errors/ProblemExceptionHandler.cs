@@ -21,7 +21,7 @@ public sealed partial class ProblemExceptionHandler(
         var problem = ProblemCatalog.For(exception);
         if (problem.RetryLater)
         {
-            // The cluster could not serve for now (a failover, a store outage): expected, and told to the client.
+            // The cluster could not serve for now (a failover, a store outage, orders not yet recorded): expected, and told to the client.
             metrics.Unavailable();
             LogUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name);
         }
@@ -42,6 +42,6 @@ public sealed partial class ProblemExceptionHandler(
     [LoggerMessage(1, LogLevel.Error, "Request {Method} {Path} failed with {Status}.")]
     private static partial void LogServerError(ILogger logger, int status, string method, string path, Exception exception);
 
-    [LoggerMessage(2, LogLevel.Warning, "Request {Method} {Path} got 503: {Failure} outlasted the retry budget.")]
+    [LoggerMessage(2, LogLevel.Warning, "Request {Method} {Path} got 503 after {Failure}.")]
     private static partial void LogUnavailable(ILogger logger, string method, string path, string failure);
 }

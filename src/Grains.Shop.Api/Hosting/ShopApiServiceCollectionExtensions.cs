@@ -1,4 +1,5 @@
 using Grains.Hosting.Sessions;
+using Grains.Shop.Api.Apis;
 using Grains.Shop.Api.Authentication;
 using Grains.Shop.Api.Errors;
 using Grains.Shop.Api.GrainCalls;
@@ -19,7 +20,7 @@ public static class ShopApiServiceCollectionExtensions
 {
     /// <summary>
     /// What the shop's HTTP API needs in a host that can call grains (a silo, or a client of one): its options (section
-    /// <c>Api</c>), session tokens, authentication, the per-session rate limit, errors as ProblemDetails, JSON and the
+    /// <c>Api</c>), session tokens and order list cursors, authentication, the per-session rate limit, errors as ProblemDetails, JSON and the
     /// OpenAPI document. The host registers <see cref="GrainCalls.SiloTagFilter"/> with its Orleans builder.
     /// </summary>
     public static IServiceCollection AddShopApi(this IServiceCollection services, IConfiguration configuration)
@@ -32,6 +33,7 @@ public static class ShopApiServiceCollectionExtensions
             (kestrel, api) => kestrel.Limits.MaxRequestBodySize = api.Value.MaxRequestBodyBytes);
 
         services.AddSingleton(sp => new SessionTokens(sp.GetRequiredService<IOptions<ApiOptions>>().Value.TokenKey!));
+        services.AddSingleton(sp => new OrderCursors(sp.GetRequiredService<IOptions<ApiOptions>>().Value.TokenKey!));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ShopGrains>();
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)

@@ -24,7 +24,7 @@ public sealed class ApiOperationTransformer : IOpenApiOperationTransformer
     /// <summary>What each status means on any route that gives it; the texts are those of the gateway's problems.</summary>
     private static readonly Dictionary<string, string> s_statusTexts = new(StringComparer.Ordinal)
     {
-        ["400"] = "The request is malformed (not JSON of the documented shape, a missing field, a bad `Idempotency-Key`) or breaks a rule: an unknown SKU, a quantity out of range, too many lines. Nothing was changed.",
+        ["400"] = "The request is malformed (not JSON of the documented shape, a missing field, a bad `Idempotency-Key`, a `limit` out of range, a `cursor` not given to this user) or breaks a rule: an unknown SKU, a quantity out of range, too many lines. Nothing was changed.",
         ["401"] = "No valid session token: the `Authorization` header is missing, or its token is forged, expired or revoked. Start a session with `POST /api/sessions`.",
         ["409"] = "The cart is empty, so there is nothing to check out.",
         ["413"] = "The request body is larger than the gateway accepts (`Gateway:MaxRequestBodyBytes`, 16 KB by default).",
@@ -32,7 +32,7 @@ public sealed class ApiOperationTransformer : IOpenApiOperationTransformer
         ["422"] = "This `Idempotency-Key` was already used for a different request. Nothing was changed; use a new key.",
         ["429"] = "This session sent too many requests. Nothing was done; send it again after `Retry-After`.",
         ["500"] = "An unexpected error, logged with the trace id of the response. The request may or may not have been applied.",
-        ["503"] = "No silo could serve the request within the gateway's retry budget (a failover, a store outage, or no cluster yet). A change without an `Idempotency-Key` may or may not have been applied; send it again after `Retry-After`, with the same key if it had one.",
+        ["503"] = "No silo could serve the request within the gateway's retry budget (a failover, a store outage, or no cluster yet), or, for a checkout, earlier orders are not recorded yet (title `Orders not yet recorded`: nothing was changed). A change without an `Idempotency-Key` may or may not have been applied; send it again after `Retry-After`, with the same key if it had one.",
     };
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)

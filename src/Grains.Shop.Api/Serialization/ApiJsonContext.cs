@@ -11,4 +11,5 @@ namespace Grains.Shop.Api.Serialization;
 [JsonSerializable(typeof(CreatedSession))]
 [JsonSerializable(typeof(AddCartItemRequest))]
 [JsonSerializable(typeof(SetCartItemQuantityRequest))]
+[JsonSerializable(typeof(OrderList))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -33,10 +33,11 @@ public interface ICartGrain : IGrainWithStringKey
 
     /// <summary>Turns the cart into an order and empties it, in one persisted step.</summary>
     /// <exception cref="EmptyCartException">The cart has no lines.</exception>
+    /// <exception cref="PendingOrdersFullException">Too many earlier orders are not yet recorded by the orders grain.</exception>
     [Alias("Checkout")]
     Task<Order> CheckoutAsync(Checkout command);
 
-    /// <summary>The user's orders, newest first.</summary>
-    [Alias("GetOrders")]
-    Task<IReadOnlyList<Order>> GetOrdersAsync();
+    /// <summary>A run of the user's orders, newest first, those not yet handed to the orders grain included.</summary>
+    [Alias("ListOrders")]
+    Task<OrderSlice> ListOrdersAsync(ListOrders query);
 }

@@ -16,6 +16,8 @@ namespace Grains.Shop.Contracts.Serialization;
 [JsonSerializable(typeof(Checkout))]
 [JsonSerializable(typeof(Order))]
 [JsonSerializable(typeof(IReadOnlyList<Order>))]
+[JsonSerializable(typeof(ListOrders))]
+[JsonSerializable(typeof(OrderSlice))]
 [JsonSerializable(typeof(IReadOnlyList<Product>))]
 [JsonSerializable(typeof(string))]
 public sealed partial class ShopContractsJsonContext : JsonSerializerContext;

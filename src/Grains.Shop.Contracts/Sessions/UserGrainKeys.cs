@@ -1,7 +1,8 @@
 namespace Grains.Shop.Contracts.Sessions;
 
 /// <summary>
-/// How a user's grains are keyed: the cart and the orders by the user id, a session by <c>{userId}/{sessionId}</c>.
+/// How a user's grains are keyed: the cart and the orders by the user id, a session by <c>{userId}/{sessionId}</c>, a
+/// page of the order history by <c>{userId}/{page}</c>.
 /// So the user of any of them is its key up to the first <c>/</c> (user ids have none), and placement can keep all of
 /// a user's grains on one silo.
 /// </summary>
@@ -15,6 +16,14 @@ public static class UserGrainKeys
         ArgumentNullException.ThrowIfNull(userId);
         ArgumentNullException.ThrowIfNull(sessionId);
         return string.Concat(userId, "/", sessionId);
+    }
+
+    /// <summary>The key of page <paramref name="page"/> (0 for the oldest orders) of a user's order history.</summary>
+    public static string OrderPage(string userId, long page)
+    {
+        ArgumentNullException.ThrowIfNull(userId);
+        ArgumentOutOfRangeException.ThrowIfNegative(page);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{userId}/{page}");
     }
 
     /// <summary>The user a grain key belongs to.</summary>

@@ -12,4 +12,7 @@ public sealed partial class CartGrain
 
     [LoggerMessage(3, LogLevel.Warning, "Could not hand {Count} pending orders of user {UserId} to the orders grain; they stay pending.")]
     private static partial void LogDeliveryFailed(ILogger logger, string userId, int count, Exception exception);
+
+    [LoggerMessage(4, LogLevel.Warning, "Refused a checkout of user {UserId}: {Count} orders still wait for the orders grain.")]
+    private static partial void LogPendingOrdersFull(ILogger logger, string userId, int count);
 }

@@ -16,4 +16,12 @@ public sealed class CartOptions
     /// whole on every change, so this bounds what a change writes (about 70 bytes a key, 95 for a checkout's).
     /// </summary>
     public int IdempotencyKeyLimit { get; set; } = MaxIdempotencyKeyLimit;
+
+    /// <summary>
+    /// The most orders a cart holds that the user's orders grain has not acknowledged yet (its outbox). While that many
+    /// wait, as when the orders grain cannot be reached for long, a checkout is refused and the cart left as it is. At
+    /// most <see cref="Orders.OrdersState.RecentOrderIdLimit"/>: the orders grain tells an order handed over twice by
+    /// its id among that many newest.
+    /// </summary>
+    public int PendingOrderLimit { get; set; } = 10;
 }

@@ -1,3 +1,4 @@
+using Grains.Shop.Orders;
 using Microsoft.Extensions.Options;
 
 namespace Grains.Shop.Carts;
@@ -16,6 +17,11 @@ public sealed class CartOptionsValidator : IValidateOptions<CartOptions>
         if (options.IdempotencyKeyLimit is < 1 or > CartOptions.MaxIdempotencyKeyLimit)
         {
             failures.Add($"Cart:IdempotencyKeyLimit must be between 1 and {CartOptions.MaxIdempotencyKeyLimit}.");
+        }
+
+        if (options.PendingOrderLimit is < 1 or > OrdersState.RecentOrderIdLimit)
+        {
+            failures.Add($"Cart:PendingOrderLimit must be between 1 and {OrdersState.RecentOrderIdLimit}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

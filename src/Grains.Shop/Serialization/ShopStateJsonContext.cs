@@ -12,5 +12,6 @@ namespace Grains.Shop.Serialization;
 [JsonSerializable(typeof(SessionState))]
 [JsonSerializable(typeof(CartState))]
 [JsonSerializable(typeof(OrdersState))]
+[JsonSerializable(typeof(OrderPageState))]
 [JsonSerializable(typeof(IReadOnlyList<Product>))]
 public sealed partial class ShopStateJsonContext : JsonSerializerContext;

@@ -6,8 +6,8 @@ namespace Grains.Gateway.Tests.Infrastructure;
 
 /// <summary>
 /// What a cluster has written to its Redis, read the way an operator would (docs/redis-keys.md): the membership table,
-/// the silos' HTTP endpoints and the grain directory. Tests use it to wait for silos and to check which silo holds a
-/// grain, without asking the cluster itself.
+/// the silos' HTTP endpoints, the grain directory and grain state. Tests use it to wait for silos and to check which
+/// silo holds a grain, without asking the cluster itself.
 /// </summary>
 public sealed class ClusterView(string connectionString, string clusterId) : IAsyncDisposable
 {
@@ -38,6 +38,12 @@ public sealed class ClusterView(string connectionString, string clusterId) : IAs
         var address = JsonDocument.Parse(entry.ToString()).RootElement.GetProperty("SiloAddress").GetString();
         return (await SilosAsync()).SingleOrDefault(m => m.Address == address)?.Name;
     }
+
+    /// <summary>The cluster's Redis database, for a test that changes stored grain state behind the grains' backs.</summary>
+    public async Task<IDatabase> DatabaseAsync() => (await _redis.Value).GetDatabase();
+
+    /// <summary>The Redis hash of a grain's state (<c>cart/alice</c>'s is <c>StateKey("cart", "alice", "cart")</c>).</summary>
+    public RedisKey StateKey(string grainType, string key, string stateName) => $"{clusterId}/state/{grainType}/{key}/{stateName}";
 
     public async ValueTask DisposeAsync()
     {

@@ -20,4 +20,14 @@ public sealed class UserGrainKeysTests
         Assert.Equal("bob", UserGrainKeys.UserOf(key).ToString());
         Assert.Equal("0123456789abcdef", UserGrainKeys.SessionIdOf(key));
     }
+
+    [Fact]
+    public void An_order_page_key_holds_its_user_and_its_page_number()
+    {
+        var key = UserGrainKeys.OrderPage("bob", 12);
+
+        Assert.Equal("bob/12", key);
+        Assert.Equal("bob", UserGrainKeys.UserOf(key).ToString());
+        Assert.Throws<ArgumentOutOfRangeException>(() => UserGrainKeys.OrderPage("bob", -1));
+    }
 }

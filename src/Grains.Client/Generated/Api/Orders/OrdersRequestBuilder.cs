@@ -22,7 +22,7 @@ namespace Grains.Client.Api.Orders
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public OrdersRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/orders", pathParameters)
+        public OrdersRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/orders{?cursor*,limit*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,51 +30,52 @@ namespace Grains.Client.Api.Orders
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public OrdersRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/orders", rawUrl)
+        public OrdersRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/orders{?cursor*,limit*}", rawUrl)
         {
         }
         /// <summary>
-        /// Returns the orders of the token&apos;s user, newest first. An order is listed as soon as its checkout was answered.
+        /// Returns a page of the token&apos;s user&apos;s orders, newest first: `data`, `hasMore`, and `nextCursor`, which asks for the next, older page when sent as `cursor`, and is null on the last page. An order is listed as soon as its checkout was answered. Orders checked out while a client pages are not in its later pages, and no order is skipped or listed twice: a cursor marks a place in the history that never moves. `limit` is 1 to 100 (20 by default).
         /// </summary>
-        /// <returns>A List&lt;global::Grains.Client.Models.Order&gt;</returns>
+        /// <returns>A <see cref="global::Grains.Client.Models.OrderList"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::Grains.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::Grains.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::Grains.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Grains.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
         /// <exception cref="global::Grains.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<List<global::Grains.Client.Models.Order>?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Grains.Client.Models.OrderList?> GetAsync(Action<RequestConfiguration<global::Grains.Client.Api.Orders.OrdersRequestBuilder.OrdersRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<List<global::Grains.Client.Models.Order>> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Grains.Client.Models.OrderList> GetAsync(Action<RequestConfiguration<global::Grains.Client.Api.Orders.OrdersRequestBuilder.OrdersRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
+                { "400", global::Grains.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::Grains.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::Grains.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::Grains.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Grains.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            var collectionResult = await RequestAdapter.SendCollectionAsync<global::Grains.Client.Models.Order>(requestInfo, global::Grains.Client.Models.Order.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
-            return collectionResult?.AsList();
+            return await RequestAdapter.SendAsync<global::Grains.Client.Models.OrderList>(requestInfo, global::Grains.Client.Models.OrderList.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Returns the orders of the token&apos;s user, newest first. An order is listed as soon as its checkout was answered.
+        /// Returns a page of the token&apos;s user&apos;s orders, newest first: `data`, `hasMore`, and `nextCursor`, which asks for the next, older page when sent as `cursor`, and is null on the last page. An order is listed as soon as its checkout was answered. Orders checked out while a client pages are not in its later pages, and no order is skipped or listed twice: a cursor marks a place in the history that never moves. `limit` is 1 to 100 (20 by default).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Grains.Client.Api.Orders.OrdersRequestBuilder.OrdersRequestBuilderGetQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Grains.Client.Api.Orders.OrdersRequestBuilder.OrdersRequestBuilderGetQueryParameters>> requestConfiguration = default)
         {
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
@@ -90,6 +91,26 @@ namespace Grains.Client.Api.Orders
         public global::Grains.Client.Api.Orders.OrdersRequestBuilder WithUrl(string rawUrl)
         {
             return new global::Grains.Client.Api.Orders.OrdersRequestBuilder(rawUrl, RequestAdapter);
+        }
+        /// <summary>
+        /// Returns a page of the token&apos;s user&apos;s orders, newest first: `data`, `hasMore`, and `nextCursor`, which asks for the next, older page when sent as `cursor`, and is null on the last page. An order is listed as soon as its checkout was answered. Orders checked out while a client pages are not in its later pages, and no order is skipped or listed twice: a cursor marks a place in the history that never moves. `limit` is 1 to 100 (20 by default).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        public partial class OrdersRequestBuilderGetQueryParameters 
+        {
+            /// <summary>The `nextCursor` of the previous page, unchanged; none for the first page.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("cursor")]
+            public string? Cursor { get; set; }
+#nullable restore
+#else
+            [QueryParameter("cursor")]
+            public string Cursor { get; set; }
+#endif
+            /// <summary>How many orders to return at most.</summary>
+            [QueryParameter("limit")]
+            public int? Limit { get; set; }
         }
     }
 }

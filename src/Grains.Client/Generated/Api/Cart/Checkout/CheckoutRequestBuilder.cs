@@ -34,7 +34,7 @@ namespace Grains.Client.Api.Cart.Checkout
         {
         }
         /// <summary>
-        /// Turns the cart into an order and empties the cart. Send an `Idempotency-Key` to make a retry safe: a repeat returns the same order instead of placing another.
+        /// Turns the cart into an order and empties the cart. Send an `Idempotency-Key` to make a retry safe: a repeat returns the same order instead of placing another. While earlier orders of the user are not recorded yet (`Cart:PendingOrderLimit` of them, 10 by default), a checkout is refused with 503 and `Retry-After`, and the cart is left as it is.
         /// </summary>
         /// <returns>A <see cref="global::Grains.Client.Models.Order"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -69,7 +69,7 @@ namespace Grains.Client.Api.Cart.Checkout
             return await RequestAdapter.SendAsync<global::Grains.Client.Models.Order>(requestInfo, global::Grains.Client.Models.Order.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Turns the cart into an order and empties the cart. Send an `Idempotency-Key` to make a retry safe: a repeat returns the same order instead of placing another.
+        /// Turns the cart into an order and empties the cart. Send an `Idempotency-Key` to make a retry safe: a repeat returns the same order instead of placing another. While earlier orders of the user are not recorded yet (`Cart:PendingOrderLimit` of them, 10 by default), a checkout is refused with 503 and `Retry-After`, and the cart is left as it is.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
