@@ -36,6 +36,11 @@ internal static class GatewayRunner
             // Lifted so that every request is served: the benchmark sends tens of thousands a second on one session.
             ["Api__RateLimit__TokenLimit"] = "1000000000",
             ["Api__RateLimit__TokensPerPeriod"] = "1000000000",
+            // Every simulated user signs in from this one address.
+            ["Api__SignInRateLimit__PerAddress__TokenLimit"] = "1000000000",
+            ["Api__SignInRateLimit__PerAddress__TokensPerPeriod"] = "1000000000",
+            ["Api__SignInRateLimit__Global__TokenLimit"] = "1000000000",
+            ["Api__SignInRateLimit__Global__TokensPerPeriod"] = "1000000000",
         };
         string[] Cluster(string name) => [$"--Redis:ConnectionString={redis.ConnectionString}", $"--Cluster:Id=bench-{name}-{Guid.NewGuid():N}"];
         var bodyFile = Path.GetTempFileName();

@@ -1,13 +1,12 @@
 namespace Grains.Shop.Api.Hosting;
 
 /// <summary>
-/// A token bucket per session, bound from <c>Api:RateLimit</c>. Each silo counts on its own. The gateway sends a
-/// session's requests to its user's silo, so a session meets one bucket; while a membership change moves the user, it
-/// may meet two for a moment: a soft limit against runaway clients, not a quota.
+/// A token bucket, counted by each silo on its own: the per-session limit (<c>Api:RateLimit</c>) and the limits of the
+/// routes that need no token (<see cref="AnonymousRateLimitOptions"/>).
 /// </summary>
-public sealed class SessionRateLimitOptions
+public sealed class TokenBucketOptions
 {
-    /// <summary>The burst a session may send at once.</summary>
+    /// <summary>The burst that may be sent at once.</summary>
     public int TokenLimit { get; set; } = 100;
 
     /// <summary>Tokens added back every <see cref="ReplenishmentPeriod"/>.</summary>
