@@ -39,6 +39,26 @@ public sealed class ClusterView(string connectionString, string clusterId) : IAs
         return (await SilosAsync()).SingleOrDefault(m => m.Address == address)?.Name;
     }
 
+    /// <summary>Whether the state of the session is stored: the hash <c>&lt;service&gt;/state/session/&lt;user&gt;/&lt;session&gt;/session</c>.</summary>
+    public async Task<bool> SessionIsStoredAsync(string userId, string sessionId) =>
+        await (await _redis.Value).GetDatabase().KeyExistsAsync($"{clusterId}/state/session/{userId}/{sessionId}/session");
+
+    /// <summary>How many sessions of <paramref name="userId"/> are stored.</summary>
+    public async Task<int> StoredSessionCountAsync(string userId)
+    {
+        var redis = await _redis.Value;
+        var count = 0;
+        foreach (var endpoint in redis.GetEndPoints())
+        {
+            await foreach (var _ in redis.GetServer(endpoint).KeysAsync(pattern: $"{clusterId}/state/session/{userId}/*"))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_redis.IsValueCreated)
