@@ -1,10 +1,12 @@
 using Grains.Benchmarks;
 using Grains.Benchmarks.Dashboard;
 using Grains.Benchmarks.HttpGateway;
+using Grains.Benchmarks.SignIns;
 
 var command = BenchmarkCommand.Create();
 command.Subcommands.Add(SiloCommand.Create());
 command.Subcommands.Add(GatewayCommand.Create());
 command.Subcommands.Add(HttpHostCommand.Create());
 command.Subcommands.Add(DashboardCostCommand.Create());
+command.Subcommands.Add(SignInFloodCommand.Create());
 return await command.Parse(args).InvokeAsync();
