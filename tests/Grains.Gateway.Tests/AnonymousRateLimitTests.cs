@@ -15,8 +15,9 @@ public sealed class AnonymousRateLimitTests(AddressLimitedCluster cluster) : ICl
     [Fact]
     public async Task Sign_ins_from_one_address_past_its_limit_get_429_with_Retry_After_and_store_nothing()
     {
-        using var busy = LoopbackClients.From(LoopbackClients.Address(2), cluster.SiloUrl);
-        using var other = LoopbackClients.From(LoopbackClients.Address(3), cluster.SiloUrl);
+        var silo = await cluster.View.SiloUrlAsync("silo-1");
+        using var busy = LoopbackClients.From(LoopbackClients.Address(2), silo);
+        using var other = LoopbackClients.From(LoopbackClients.Address(3), silo);
         for (var i = 0; i < AddressLimitedCluster.Burst; i++)
         {
             using var created = await SignInAsync(busy, NewUser("busy"));
@@ -38,7 +39,7 @@ public sealed class AnonymousRateLimitTests(AddressLimitedCluster cluster) : ICl
     [Fact]
     public async Task X_Forwarded_For_sent_straight_to_a_silo_does_not_pick_the_clients_bucket()
     {
-        using var client = LoopbackClients.From(LoopbackClients.Address(4), cluster.SiloUrl);
+        using var client = LoopbackClients.From(LoopbackClients.Address(4), await cluster.View.SiloUrlAsync("silo-1"));
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i <= AddressLimitedCluster.Burst; i++)
@@ -73,7 +74,7 @@ public sealed class AnonymousRateLimitTests(AddressLimitedCluster cluster) : ICl
     [Fact]
     public async Task Product_reads_from_one_address_are_limited_too()
     {
-        using var client = LoopbackClients.From(LoopbackClients.Address(7), cluster.SiloUrl);
+        using var client = LoopbackClients.From(LoopbackClients.Address(7), await cluster.View.SiloUrlAsync("silo-1"));
         for (var i = 0; i < AddressLimitedCluster.Burst; i++)
         {
             using var products = await client.GetAsync(new Uri("/api/products", UriKind.Relative));

@@ -51,22 +51,8 @@ internal static class GatewayCommand
                 Select(result.GetValue(targets)!)!,
                 result.GetValue(serverGc));
             GatewayReport.WriteConditions(Console.Out, settings);
-            try
-            {
-                var samples = await GatewayRunner.RunAsync(settings, Console.Error, cancellationToken);
-                GatewayReport.WriteSamples(Console.Out, samples);
-                return 0;
-            }
-            catch (OperationCanceledException)
-            {
-                await Console.Error.WriteLineAsync("Stopped before the end: no figures.");
-                return 130;
-            }
-            catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or HttpRequestException or FileNotFoundException)
-            {
-                await Console.Error.WriteLineAsync(ex.Message);
-                return 1;
-            }
+            return await ProcessCommandRun.RunAsync(async () =>
+                GatewayReport.WriteSamples(Console.Out, await GatewayRunner.RunAsync(settings, Console.Error, cancellationToken)));
         });
         return command;
     }

@@ -21,26 +21,9 @@ internal static class SignInFloodCommand
         {
             count, seconds, silos,
         };
-        command.SetAction(async (result, cancellationToken) =>
-        {
-            try
-            {
-                var flood = await SignInFloodRunner.RunAsync(
-                    result.GetValue(count), TimeSpan.FromSeconds(result.GetValue(seconds)), result.GetValue(silos), Console.Error, cancellationToken);
-                flood.Write(Console.Out);
-                return 0;
-            }
-            catch (OperationCanceledException)
-            {
-                await Console.Error.WriteLineAsync("Stopped before the end: no figures.");
-                return 130;
-            }
-            catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or HttpRequestException or FileNotFoundException)
-            {
-                await Console.Error.WriteLineAsync(ex.Message);
-                return 1;
-            }
-        });
+        command.SetAction(async (result, cancellationToken) => await ProcessCommandRun.RunAsync(async () =>
+            (await SignInFloodRunner.RunAsync(
+                result.GetValue(count), TimeSpan.FromSeconds(result.GetValue(seconds)), result.GetValue(silos), Console.Error, cancellationToken)).Write(Console.Out)));
         return command;
     }
 }

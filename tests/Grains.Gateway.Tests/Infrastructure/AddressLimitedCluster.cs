@@ -25,16 +25,12 @@ public sealed class AddressLimitedCluster() : ShopCluster(
 
     private GatewayProcess? _gatewayProcess;
 
-    /// <summary>The silo's own URL: a client that sends here skips the gateway.</summary>
-    public Uri SiloUrl { get; private set; } = null!;
-
     /// <summary>A gateway executable in front of the silo.</summary>
     public GatewayProcess GatewayProcess => _gatewayProcess ?? throw new InvalidOperationException("The cluster has not started.");
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        SiloUrl = (await View.SilosAsync()).Single(s => s.IsRoutable).Http!.Url;
         _gatewayProcess = await StartGatewayProcessAsync("gateway");
         using var client = _gatewayProcess.CreateClient();
         await Poll.UntilAsync(

@@ -39,6 +39,10 @@ public sealed class ClusterView(string connectionString, string clusterId) : IAs
         return (await SilosAsync()).SingleOrDefault(m => m.Address == address)?.Name;
     }
 
+    /// <summary>Where the silo named <paramref name="name"/> serves HTTP, as it published it.</summary>
+    public async Task<Uri> SiloUrlAsync(string name) =>
+        (await SilosAsync()).Single(s => s.IsRoutable && s.Name == name).Http!.Url;
+
     /// <summary>Whether the state of the session is stored: the hash <c>&lt;service&gt;/state/session/&lt;user&gt;/&lt;session&gt;/session</c>.</summary>
     public async Task<bool> SessionIsStoredAsync(string userId, string sessionId) =>
         await (await _redis.Value).GetDatabase().KeyExistsAsync($"{clusterId}/state/session/{userId}/{sessionId}/session");

@@ -17,13 +17,4 @@ public sealed class GloballyLimitedCluster() : ShopCluster(
     })
 {
     public const int Burst = 3;
-
-    /// <summary>The silo's own URL.</summary>
-    public Uri SiloUrl { get; private set; } = null!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        SiloUrl = (await View.SilosAsync()).Single(s => s.IsRoutable).Http!.Url;
-    }
 }
