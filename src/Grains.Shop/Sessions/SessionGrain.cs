@@ -139,8 +139,6 @@ public sealed partial class SessionGrain(
         DeactivateOnIdle();
     }
 
-    private DateTimeOffset ExpiresAt => LastSeenAt + _options.IdleTimeout;
-
     /// <summary>
     /// Deletes the state of a session found expired (or revoked, in a record written before revocations deleted it),
     /// and lets the activation go. A failure is only logged: the key expires by itself, and the answer is the same.
