@@ -2,12 +2,12 @@ using System.Globalization;
 
 namespace Grains.Benchmarks.SignIns;
 
-/// <summary>What a sign-in flood got: answers by status, sessions made by silo, and the keys Redis holds afterwards.</summary>
+/// <summary>What a sign-in flood got: answers by status, where the sessions made were placed (X-Silo), and the keys Redis holds afterwards.</summary>
 internal sealed record SignInFloodResult(
     int Sent,
     TimeSpan Took,
     IReadOnlyDictionary<int, int> ByStatus,
-    IReadOnlyDictionary<string, int> CreatedBySilo,
+    IReadOnlyDictionary<string, int> PlacedBySilo,
     long RedisKeys,
     long SessionStateKeys,
     long SessionDirectoryKeys)
@@ -21,9 +21,9 @@ internal sealed record SignInFloodResult(
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {status}: {count}"));
         }
 
-        foreach (var (silo, count) in CreatedBySilo.OrderBy(s => s.Key, StringComparer.Ordinal))
+        foreach (var (silo, count) in PlacedBySilo.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  sessions made by {silo}: {count}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  sessions placed on {silo}: {count}"));
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Redis keys: {RedisKeys} (session state {SessionStateKeys}, session directory entries {SessionDirectoryKeys})"));
