@@ -1,4 +1,5 @@
 using Grains.Shop.Api.Hosting;
+using Microsoft.Extensions.Configuration;
 
 namespace Grains.Gateway.Tests.RateLimiting;
 
@@ -19,6 +20,19 @@ public sealed class ApiOptionsValidatorTests
         var options = new ApiOptions { TokenKey = s_key, ClientAddress = new() { TrustedProxies = trusted } };
 
         Assert.True(new ApiOptionsValidator().Validate(null, options).Succeeded);
+    }
+
+    [Fact]
+    public void An_empty_trusted_proxies_setting_trusts_no_peer()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Api:ClientAddress:TrustedProxies"] = string.Empty })
+            .Build();
+
+        var options = configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>()!;
+
+        Assert.True(options.ClientAddress.TryParseTrustedProxies(out var networks, out _));
+        Assert.Empty(networks);
     }
 
     [Theory]
