@@ -3,6 +3,7 @@ using Grains.Benchmarks.CheckoutWrites;
 using Grains.Benchmarks.Dashboard;
 using Grains.Benchmarks.HttpGateway;
 using Grains.Benchmarks.KeyedAdds;
+using Grains.Benchmarks.SignIns;
 
 var command = BenchmarkCommand.Create();
 command.Subcommands.Add(SiloCommand.Create());
@@ -11,4 +12,5 @@ command.Subcommands.Add(HttpHostCommand.Create());
 command.Subcommands.Add(DashboardCostCommand.Create());
 command.Subcommands.Add(KeyedAddsCommand.Create());
 command.Subcommands.Add(CheckoutWritesCommand.Create());
+command.Subcommands.Add(SignInFloodCommand.Create());
 return await command.Parse(args).InvokeAsync();

@@ -62,6 +62,9 @@ public sealed class DockerComposeTests
 
     private static Dictionary<object, object> Services => Map(s_compose.Value["services"]);
 
+    private static string ClusterSubnet() =>
+        (string)Map(((List<object>)Map(Map(Map(s_compose.Value["networks"])["cluster"])["ipam"])["config"]).Single())["subnet"];
+
     [Fact]
     public void It_has_redis_three_silos_two_gateways_and_one_proxy_all_with_health_checks()
     {
@@ -113,6 +116,11 @@ public sealed class DockerComposeTests
             Assert.StartsWith("${API_TOKEN_KEY:?", environment["Api:TokenKey"], StringComparison.Ordinal);
             environment["Api:TokenKey"] = new string('k', ApiOptionsValidator.MinTokenKeyLength);
             Assert.True(new ApiOptionsValidator().Validate(null, Bind<ApiOptions>(environment, ApiOptions.SectionName)).Succeeded, $"{name}: Api settings the silo refuses");
+
+            // nginx and the gateways reach the silos over the cluster network: X-Forwarded-For is believed from it, two
+            // hops deep (nginx adds the client, a gateway adds nginx), so that each client is limited on its own address.
+            Assert.Equal(ClusterSubnet(), environment["Api:ClientAddress:TrustedProxies"]);
+            Assert.Equal("2", environment["Api:ClientAddress:ForwardLimit"]);
 
             // Peers and gateways dial the address a silo publishes in the membership table, so it must be the silo's own.
             var address = (string)Map(Map(service["networks"])["cluster"])["ipv4_address"];

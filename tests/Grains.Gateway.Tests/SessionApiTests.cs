@@ -52,6 +52,24 @@ public sealed class SessionApiTests(ShopCluster cluster) : IClassFixture<ShopClu
     }
 
     [Fact]
+    public async Task Revoking_a_session_deletes_its_state_from_Redis_before_it_answers()
+    {
+        using var client = cluster.Gateway.CreateShopClient();
+        var session = await client.SignInAsync("erin");
+        var sessionId = session.GetProperty("sessionId").GetString()!;
+        using var used = await client.GetAsync("/api/sessions/current");
+        Assert.Equal(HttpStatusCode.OK, used.StatusCode);
+        Assert.True(await cluster.View.SessionIsStoredAsync("erin", sessionId));
+
+        using var revoked = await client.DeleteAsync("/api/sessions/current");
+
+        Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
+        Assert.False(await cluster.View.SessionIsStoredAsync("erin", sessionId));
+        await Problems.AssertProblemAsync(await client.GetAsync("/api/sessions/current"), HttpStatusCode.Unauthorized);
+        Assert.False(await cluster.View.SessionIsStoredAsync("erin", sessionId));
+    }
+
+    [Fact]
     public async Task Two_sessions_of_one_user_are_independent()
     {
         using var first = cluster.Gateway.CreateShopClient();

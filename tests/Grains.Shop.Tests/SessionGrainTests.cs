@@ -6,6 +6,17 @@ namespace Grains.Shop.Tests;
 [Trait("Category", "Integration")]
 public sealed class SessionGrainTests(ShopCluster shop) : IClassFixture<ShopCluster>
 {
+    /// <summary>A session grain of a new id, and the Redis key its state is stored under.</summary>
+    private (ISessionGrain Session, StackExchange.Redis.RedisKey Key) NewStoredSession(string userId)
+    {
+        var sessionKey = UserGrainKeys.Session(userId, Guid.NewGuid().ToString("N"));
+        return (shop.Client.GetGrain<ISessionGrain>(sessionKey), shop.StateKey("session", sessionKey, "session"));
+    }
+
+    /// <summary>Stores <paramref name="json"/> as a session's state behind its grain's back, with no expiry, as a record written before sessions expired in Redis.</summary>
+    private async Task StoreAsync(StackExchange.Redis.RedisKey key, string json) =>
+        await shop.Store.HashSetAsync(key, [new("etag", Guid.NewGuid().ToString("N")), new("data", json)]);
+
     private ISessionGrain NewSession(string userId) => shop.Client.GetGrain<ISessionGrain>(UserGrainKeys.Session(userId, Guid.NewGuid().ToString("N")));
 
     [Fact]
@@ -33,6 +44,57 @@ public sealed class SessionGrainTests(ShopCluster shop) : IClassFixture<ShopClus
         Assert.Null(await session.TouchAsync());
         Assert.Null(await session.GetAsync());
         Assert.Null(await NewSession("bob").TouchAsync());
+    }
+
+    [Fact]
+    public async Task Revoking_deletes_the_stored_session()
+    {
+        var (session, key) = NewStoredSession("gina");
+        await session.StartAsync("gina");
+        Assert.NotNull(await shop.ReadStoredStateAsync(key));
+
+        await session.RevokeAsync();
+
+        Assert.False(await shop.Store.KeyExistsAsync(key));
+        Assert.Null(await session.TouchAsync());
+        Assert.False(await shop.Store.KeyExistsAsync(key));
+    }
+
+    [Fact]
+    public async Task A_stored_session_expires_in_Redis_after_its_idle_timeout_and_write_interval()
+    {
+        var (session, key) = NewStoredSession("hank");
+        await session.StartAsync("hank");
+
+        var expiry = await shop.Store.KeyTimeToLiveAsync(key);
+
+        // The defaults: 30 minutes idle, activity written at most 1 minute late.
+        Assert.NotNull(expiry);
+        Assert.InRange(expiry.Value, TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(31));
+    }
+
+    [Fact]
+    public async Task A_stored_session_found_expired_is_deleted()
+    {
+        var (session, key) = NewStoredSession("ivan");
+        var lastSeen = DateTimeOffset.UtcNow.AddHours(-2);
+        await StoreAsync(key, $$"""{"userId":"ivan","createdAt":"{{lastSeen:O}}","lastSeenAt":"{{lastSeen:O}}","expiresAt":"{{lastSeen.AddMinutes(30):O}}","revoked":false}""");
+
+        Assert.Null(await session.TouchAsync());
+
+        Assert.False(await shop.Store.KeyExistsAsync(key));
+    }
+
+    [Fact]
+    public async Task A_revoked_record_written_before_revocations_deleted_state_is_deleted_when_looked_at()
+    {
+        var (session, key) = NewStoredSession("judy");
+        var now = DateTimeOffset.UtcNow;
+        await StoreAsync(key, $$"""{"userId":"judy","createdAt":"{{now:O}}","lastSeenAt":"{{now:O}}","expiresAt":"{{now.AddMinutes(30):O}}","revoked":true}""");
+
+        Assert.Null(await session.GetAsync());
+
+        Assert.False(await shop.Store.KeyExistsAsync(key));
     }
 
     [Fact]

@@ -54,22 +54,9 @@ internal static class DashboardCostCommand
                 result.GetValue(silos),
                 result.GetValue(users),
                 ParseModes(result.GetValue(modes)!)!);
-            try
-            {
-                var samples = await DashboardCostRunner.RunAsync(settings, Console.Error, cancellationToken);
-                DashboardCostReport.Write(Console.Out, settings, samples);
-                return 0;
-            }
-            catch (OperationCanceledException)
-            {
-                await Console.Error.WriteLineAsync("Stopped before the end: no figures.");
-                return 130;
-            }
-            catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or HttpRequestException or FileNotFoundException or Microsoft.Playwright.PlaywrightException)
-            {
-                await Console.Error.WriteLineAsync(ex.Message);
-                return 1;
-            }
+            return await ProcessCommandRun.RunAsync(
+                async () => DashboardCostReport.Write(Console.Out, settings, await DashboardCostRunner.RunAsync(settings, Console.Error, cancellationToken)),
+                ex => ex is Microsoft.Playwright.PlaywrightException);
         });
         return command;
     }

@@ -103,7 +103,16 @@ internal static class DashboardCostRunner
         var operatorKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         var on = mode != DashboardMode.Off;
         var siloAssembly = RepositoryPaths.BuiltAssembly("Grains.Silo");
-        var siloEnvironment = new Dictionary<string, string>(runtime) { ["Api__TokenKey"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)) };
+        var siloEnvironment = new Dictionary<string, string>(runtime)
+        {
+            ["Api__TokenKey"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
+
+            // Every user is signed in from this one address, at once.
+            ["Api__SignInRateLimit__PerAddress__TokenLimit"] = "1000000000",
+            ["Api__SignInRateLimit__PerAddress__TokensPerPeriod"] = "1000000000",
+            ["Api__SignInRateLimit__Global__TokenLimit"] = "1000000000",
+            ["Api__SignInRateLimit__Global__TokensPerPeriod"] = "1000000000",
+        };
         var silos = Enumerable.Range(1, settings.Silos).Select(i => Start(processes, $"{mode}-silo-{i}", siloAssembly,
             [.. cluster, $"--Silo:Name=silo-{i}", "--Silo:Port=0", "--Silo:GatewayPort=0", $"--Dashboard:Enabled={on}", .. GatewayRunner.ContentRoot(siloAssembly)],
             siloEnvironment)).ToList();

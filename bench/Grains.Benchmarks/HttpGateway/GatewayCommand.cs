@@ -51,7 +51,7 @@ internal static class GatewayCommand
                 Select(result.GetValue(targets)!)!,
                 result.GetValue(serverGc));
             GatewayReport.WriteConditions(Console.Out, settings);
-            return await CommandOutcome.RunAsync(async () =>
+            return await ProcessCommandRun.RunAsync(async () =>
                 GatewayReport.WriteSamples(Console.Out, await GatewayRunner.RunAsync(settings, Console.Error, cancellationToken)));
         });
         return command;

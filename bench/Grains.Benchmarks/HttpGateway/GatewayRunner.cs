@@ -137,6 +137,11 @@ internal static class GatewayRunner
         // Lifted so that every request is served: the benchmarks send tens of thousands a second on one session.
         ["Api__RateLimit__TokenLimit"] = "1000000000",
         ["Api__RateLimit__TokensPerPeriod"] = "1000000000",
+        // Every simulated user signs in from this one address.
+        ["Api__SignInRateLimit__PerAddress__TokenLimit"] = "1000000000",
+        ["Api__SignInRateLimit__PerAddress__TokensPerPeriod"] = "1000000000",
+        ["Api__SignInRateLimit__Global__TokenLimit"] = "1000000000",
+        ["Api__SignInRateLimit__Global__TokensPerPeriod"] = "1000000000",
     };
 
     internal static ProjectProcess Start(List<ProjectProcess> processes, string name, string assembly, string[] arguments, IReadOnlyDictionary<string, string> environment)

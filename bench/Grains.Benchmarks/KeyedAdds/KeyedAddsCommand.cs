@@ -37,7 +37,7 @@ internal static class KeyedAddsCommand
         {
             var settings = new KeyedAddsSettings(ParsePoints(result.GetValue(points)!)!, result.GetValue(window), TimeSpan.FromSeconds(result.GetValue(idle)));
             KeyedAddsReport.WriteConditions(Console.Out, settings);
-            var outcome = await CommandOutcome.RunAsync(async () =>
+            var outcome = await ProcessCommandRun.RunAsync(async () =>
                 KeyedAddsReport.WriteSamples(Console.Out, await KeyedAddsRunner.RunAsync(settings, Console.Error, cancellationToken)));
             KeyedAddsReport.WriteLoadAverage(Console.Out, "end");
             return outcome;

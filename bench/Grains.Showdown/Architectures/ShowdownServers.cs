@@ -71,6 +71,11 @@ internal static class ShowdownServers
             // Lifted so that every request is served: the load sends hundreds of requests a second per session.
             ["Api__RateLimit__TokenLimit"] = "1000000000",
             ["Api__RateLimit__TokensPerPeriod"] = "1000000000",
+            // Every simulated user signs in from this one address.
+            ["Api__SignInRateLimit__PerAddress__TokenLimit"] = "1000000000",
+            ["Api__SignInRateLimit__PerAddress__TokensPerPeriod"] = "1000000000",
+            ["Api__SignInRateLimit__Global__TokenLimit"] = "1000000000",
+            ["Api__SignInRateLimit__Global__TokensPerPeriod"] = "1000000000",
         };
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {

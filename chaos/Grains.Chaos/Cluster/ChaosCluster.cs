@@ -135,6 +135,11 @@ public sealed class ChaosCluster : IAsyncDisposable
             // The workload's users send far fewer requests than this; the limit must never be what fails them.
             "--Api:RateLimit:TokenLimit=1000",
             "--Api:RateLimit:TokensPerPeriod=1000",
+            // Its users all sign in from this one address, at once.
+            "--Api:SignInRateLimit:PerAddress:TokenLimit=100000",
+            "--Api:SignInRateLimit:PerAddress:TokensPerPeriod=100000",
+            "--Api:SignInRateLimit:Global:TokenLimit=100000",
+            "--Api:SignInRateLimit:Global:TokensPerPeriod=100000",
             "--Logging:LogLevel:Default=Warning",
             // Orleans' membership decisions (who joined, who was declared dead and by whom), to line up with the faults.
             "--Logging:LogLevel:Orleans.Runtime.MembershipService=Information",

@@ -18,10 +18,13 @@ public sealed class ForwardingTransformer(ProxyMetrics metrics) : HttpTransforme
         ArgumentNullException.ThrowIfNull(httpContext);
         ArgumentNullException.ThrowIfNull(proxyRequest);
         await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken).ConfigureAwait(false);
+        // The backend believes the last address only, the one added here; what the client sent stays to its left. Without
+        // a known peer (a Unix socket, an in-memory server) nothing is added, and the client's own header is not passed
+        // on either, so that its last address is never one the client chose.
+        var before = httpContext.Request.Headers[ForwardedFor].ToString();
+        proxyRequest.Headers.Remove(ForwardedFor);
         if (httpContext.Connection.RemoteIpAddress is { } client)
         {
-            var before = httpContext.Request.Headers[ForwardedFor].ToString();
-            proxyRequest.Headers.Remove(ForwardedFor);
             proxyRequest.Headers.TryAddWithoutValidation(ForwardedFor, before.Length == 0 ? client.ToString() : $"{before}, {client}");
         }
 

@@ -1,4 +1,5 @@
 using Grains.Shop.Api.GrainCalls;
+using Grains.Shop.Api.RateLimiting;
 using Grains.Shop.Contracts.Products;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,11 +9,12 @@ public static class ProductApi
 {
     public static RouteGroupBuilder MapProductApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/products").WithTags("Products").CallsGrains().AllowAnonymous();
+        var group = app.MapGroup("/api/products").WithTags("Products").CallsGrains().AllowAnonymous()
+            .RequireAnonymousRateLimit(AnonymousRoute.Read);
         group.MapGet("/", ListProductsAsync)
             .WithName("listProducts")
             .WithSummary("List the products")
-            .WithDescription("Returns the product catalog: every SKU a cart accepts, with its name and unit price. Needs no token.");
+            .WithDescription("Returns the product catalog: every SKU a cart accepts, with its name and unit price. Needs no token; limited per client address and in total (`Api:AnonymousRateLimit`).");
         return group;
     }
 

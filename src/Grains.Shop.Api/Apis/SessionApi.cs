@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Grains.Shop.Api.Authentication;
 using Grains.Shop.Api.GrainCalls;
 using Grains.Shop.Api.OpenApi;
+using Grains.Shop.Api.RateLimiting;
 using Grains.Hosting.Sessions;
 using Grains.Shop.Contracts.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,10 +14,10 @@ public static class SessionApi
     public static RouteGroupBuilder MapSessionApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/sessions").WithTags("Sessions").CallsGrains();
-        group.MapPost("/", CreateSessionAsync).AllowAnonymous()
+        group.MapPost("/", CreateSessionAsync).AllowAnonymous().RequireAnonymousRateLimit(AnonymousRoute.SignIn)
             .WithName("createSession")
             .WithSummary("Start a session")
-            .WithDescription("Starts a session for the user and returns its token. Send the token as `Authorization: Bearer <token>` on every other route. No password is asked: the shop trusts the user id it is given. The session expires after `Sessions:IdleTimeout` (30 minutes by default) without a request.")
+            .WithDescription("Starts a session for the user and returns its token. Send the token as `Authorization: Bearer <token>` on every other route. No password is asked: the shop trusts the user id it is given. The session expires after `Sessions:IdleTimeout` (30 minutes by default) without a request. Sign-ins are limited per client address and in total (`Api:SignInRateLimit`); over the limit the answer is 429 and no session is made.")
             .ProducesProblems(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
         var current = group.MapGroup("/current").RequireSession();
         current.MapGet("/", GetCurrentSessionAsync)

@@ -25,6 +25,26 @@ public sealed class ApiOptions
     /// <summary>The Retry-After sent with 503 when no silo can serve.</summary>
     public TimeSpan UnavailableRetryAfter { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Per-session request rate.</summary>
-    public SessionRateLimitOptions RateLimit { get; set; } = new();
+    /// <summary>Per-session request rate, on every route that needs a token.</summary>
+    public TokenBucketOptions RateLimit { get; set; } = new();
+
+    /// <summary>
+    /// Sign-ins (<c>POST /api/sessions</c>) per client address and in total. Each one stores a session until it
+    /// expires, so these rates times a session's lifetime bound the sessions in Redis (docs/redis-keys.md).
+    /// </summary>
+    public AnonymousRateLimitOptions SignInRateLimit { get; set; } = new()
+    {
+        PerAddress = new() { TokenLimit = 10, TokensPerPeriod = 1, ReplenishmentPeriod = TimeSpan.FromSeconds(6) },
+        Global = new() { TokenLimit = 100, TokensPerPeriod = 20, ReplenishmentPeriod = TimeSpan.FromSeconds(1) },
+    };
+
+    /// <summary>The other routes that need no token (the product list, the OpenAPI document), per client address and in total.</summary>
+    public AnonymousRateLimitOptions AnonymousRateLimit { get; set; } = new()
+    {
+        PerAddress = new() { TokenLimit = 100, TokensPerPeriod = 50, ReplenishmentPeriod = TimeSpan.FromSeconds(1) },
+        Global = new() { TokenLimit = 2000, TokensPerPeriod = 1000, ReplenishmentPeriod = TimeSpan.FromSeconds(1) },
+    };
+
+    /// <summary>Which address a request counts as coming from, behind the gateways.</summary>
+    public ClientAddressOptions ClientAddress { get; set; } = new();
 }

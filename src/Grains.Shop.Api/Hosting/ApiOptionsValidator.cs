@@ -30,12 +30,31 @@ public sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
             failures.Add("Api:UnavailableRetryAfter must be at least one second.");
         }
 
-        var rate = options.RateLimit;
-        if (rate is null || rate.TokenLimit < 1 || rate.TokensPerPeriod < 1 || rate.ReplenishmentPeriod <= TimeSpan.Zero)
+        CheckBucket(options.RateLimit, "Api:RateLimit", failures);
+        CheckBucket(options.SignInRateLimit?.PerAddress, "Api:SignInRateLimit:PerAddress", failures);
+        CheckBucket(options.SignInRateLimit?.Global, "Api:SignInRateLimit:Global", failures);
+        CheckBucket(options.AnonymousRateLimit?.PerAddress, "Api:AnonymousRateLimit:PerAddress", failures);
+        CheckBucket(options.AnonymousRateLimit?.Global, "Api:AnonymousRateLimit:Global", failures);
+
+        var clientAddress = options.ClientAddress ?? new ClientAddressOptions();
+        if (!clientAddress.TryParseTrustedProxies(out _, out var invalid))
         {
-            failures.Add("Api:RateLimit:TokenLimit, TokensPerPeriod and ReplenishmentPeriod must be positive.");
+            failures.Add($"Api:ClientAddress:TrustedProxies must be a comma-separated list of IP addresses and CIDR networks; '{invalid}' is neither.");
+        }
+
+        if (clientAddress.ForwardLimit is < 1 or > 10)
+        {
+            failures.Add("Api:ClientAddress:ForwardLimit must be between 1 and 10.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckBucket(TokenBucketOptions? bucket, string section, List<string> failures)
+    {
+        if (bucket is null || bucket.TokenLimit < 1 || bucket.TokensPerPeriod < 1 || bucket.ReplenishmentPeriod <= TimeSpan.Zero)
+        {
+            failures.Add($"{section}:TokenLimit, TokensPerPeriod and ReplenishmentPeriod must be positive.");
+        }
     }
 }

@@ -1,5 +1,6 @@
 using Grains.Shop.Api.Apis;
 using Grains.Shop.Api.GrainCalls;
+using Grains.Shop.Api.RateLimiting;
 
 namespace Grains.Shop.Api.Hosting;
 
@@ -12,6 +13,7 @@ public static class ShopApiApplicationExtensions
     public static WebApplication UseShopApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
@@ -20,7 +22,7 @@ public static class ShopApiApplicationExtensions
         app.UseAuthorization();
         app.UseRateLimiter();
 
-        app.MapOpenApi();
+        app.MapOpenApi().RequireAnonymousRateLimit(AnonymousRoute.Read);
         app.MapSessionApi();
         app.MapProductApi();
         app.MapCartApi();

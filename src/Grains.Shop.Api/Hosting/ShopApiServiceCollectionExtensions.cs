@@ -20,7 +20,7 @@ public static class ShopApiServiceCollectionExtensions
 {
     /// <summary>
     /// What the shop's HTTP API needs in a host that can call grains (a silo, or a client of one): its options (section
-    /// <c>Api</c>), session tokens and order list cursors, authentication, the per-session rate limit, errors as ProblemDetails, JSON and the
+    /// <c>Api</c>), session tokens and order list cursors, authentication, the rate limits (per session; per client address and in total on the routes that need no token) and how the client's address is told behind a gateway, errors as ProblemDetails, JSON and the
     /// OpenAPI document. The host registers <see cref="GrainCalls.SiloTagFilter"/> with its Orleans builder.
     /// </summary>
     public static IServiceCollection AddShopApi(this IServiceCollection services, IConfiguration configuration)
@@ -41,7 +41,9 @@ public static class ShopApiServiceCollectionExtensions
         services.AddAuthorization();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<ApiOptions>>(
-            (limiter, api) => SessionRateLimiting.Configure(limiter, api.Value.RateLimit));
+            (limiter, api) => ApiRateLimits.Configure(limiter, api.Value));
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ApiOptions>>(
+            (forwarded, api) => ClientAddressing.Configure(forwarded, api.Value.ClientAddress));
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();

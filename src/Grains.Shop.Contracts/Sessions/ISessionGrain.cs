@@ -14,7 +14,7 @@ public interface ISessionGrain : IGrainWithStringKey
 
     /// <summary>
     /// Records activity and slides the expiry. Returns null when the session does not exist, was revoked or expired,
-    /// so that the caller treats the token as invalid.
+    /// so that the caller treats the token as invalid; a session found expired is deleted from storage then.
     /// </summary>
     [Alias("Touch")]
     Task<SessionInfo?> TouchAsync();
@@ -23,7 +23,10 @@ public interface ISessionGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<SessionInfo?> GetAsync();
 
-    /// <summary>Revokes the session for good. Revoking an unknown or revoked session does nothing.</summary>
+    /// <summary>
+    /// Revokes the session for good: its stored state is deleted before the call returns, and the silo's published
+    /// view of it (<see cref="LocalSessions"/>) refuses it. Revoking an unknown or revoked session does nothing.
+    /// </summary>
     [Alias("Revoke")]
     Task RevokeAsync();
 }

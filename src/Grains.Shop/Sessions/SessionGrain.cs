@@ -18,11 +18,16 @@ namespace Grains.Shop.Sessions;
 /// write it, and a request the published session cannot answer (expired, revoked, or its activity due to be written)
 /// calls the grain as before.
 /// </para>
+/// <para>
+/// A session that ends leaves nothing in Redis: a revocation deletes its state before it returns, a grain that finds
+/// its session expired deletes it, and a session nobody calls again is deleted by Redis itself, through the expiry
+/// every write sets on its key (<see cref="SessionStorage.Expiry"/>). A deleted session reads as an unknown one.
+/// </para>
 /// </summary>
 [GrainType("session")]
 [UserPlacement]
 public sealed partial class SessionGrain(
-    [PersistentState("session", ShopStorage.Name)] IPersistentState<SessionState> state,
+    [PersistentState("session", SessionStorage.Name)] IPersistentState<SessionState> state,
     IOptions<SessionOptions> options,
     LocalSessions localSessions,
     TimeProvider timeProvider,
@@ -102,7 +107,7 @@ public sealed partial class SessionGrain(
         var now = timeProvider.GetUtcNow();
         if (!IsLive(now))
         {
-            return null;
+            return await ForgetEndedAsync();
         }
 
         Seen(now);
@@ -114,22 +119,71 @@ public sealed partial class SessionGrain(
         return ToInfo();
     }
 
-    public Task<SessionInfo?> GetAsync() =>
-        Task.FromResult(IsLive(timeProvider.GetUtcNow()) ? ToInfo() : null);
+    public async Task<SessionInfo?> GetAsync() =>
+        IsLive(timeProvider.GetUtcNow()) ? ToInfo() : await ForgetEndedAsync();
 
     public async Task RevokeAsync()
     {
-        if (!state.RecordExists || state.State.Revoked)
+        if (!state.RecordExists)
         {
             return;
         }
 
-        await state.CommitAsync(state.State with { Revoked = true, LastSeenAt = LastSeenAt, ExpiresAt = ExpiresAt });
+        // A failure to delete fails the call: the session is then not revoked, and the caller is told so.
+        await DeleteStateAsync();
 
         // From here on no request of this process takes the session for live, before this call even returns.
         _published?.Revoke();
         Withdraw();
         LogRevoked(logger, SessionId);
+        DeactivateOnIdle();
+    }
+
+    /// <summary>
+    /// Deletes the state of a session found expired (or revoked, in a record written before revocations deleted it),
+    /// and lets the activation go. A failure is only logged: the key expires by itself, and the answer is the same.
+    /// </summary>
+    private async Task<SessionInfo?> ForgetEndedAsync()
+    {
+        if (!state.RecordExists)
+        {
+            return null;
+        }
+
+        Withdraw();
+        try
+        {
+            await DeleteStateAsync();
+        }
+#pragma warning disable CA1031 // Any storage failure is survivable here, see the summary.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogDeleteFailed(logger, SessionId, ex);
+        }
+
+        DeactivateOnIdle();
+        return null;
+    }
+
+    /// <summary>
+    /// Deletes the stored session, checked against the etag this activation holds. A refused etag means the key
+    /// expired in Redis or another activation wrote it: what is stored now is read and deleted instead.
+    /// </summary>
+    private async Task DeleteStateAsync()
+    {
+        try
+        {
+            await state.ClearStateAsync();
+        }
+        catch (InconsistentStateException)
+        {
+            await state.ReadStateAsync();
+            if (state.RecordExists)
+            {
+                await state.ClearStateAsync();
+            }
+        }
     }
 
     private DateTimeOffset ExpiresAt => LastSeenAt + _options.IdleTimeout;

@@ -19,6 +19,10 @@ public sealed record SessionState
     [Id(3)]
     public DateTimeOffset ExpiresAt { get; init; }
 
+    /// <summary>
+    /// Set only in records written before a revocation deleted the session's state; such a record is deleted when its
+    /// grain next looks at it.
+    /// </summary>
     [Id(4)]
     public bool Revoked { get; init; }
 }

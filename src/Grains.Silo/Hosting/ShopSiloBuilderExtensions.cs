@@ -239,16 +239,37 @@ public static class ShopSiloBuilderExtensions
         return silo;
     }
 
-    /// <summary>Redis grain storage under <see cref="ShopStorage.Name"/>, written as the JSON of <see cref="ShopStateSerializer"/>.</summary>
+    /// <summary>
+    /// Redis grain storage under <see cref="ShopStorage.Name"/> (carts, orders) and <see cref="SessionStorage.Name"/>
+    /// (sessions), both written as the JSON of <see cref="ShopStateSerializer"/>.
+    /// </summary>
     public static ISiloBuilder AddShopRedisStorage(this ISiloBuilder silo)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        return silo.AddRedisGrainStorage(ShopStorage.Name, options => options.Configure<SharedRedis, IOptions<RedisConnectionOptions>>((orleans, redis, connection) =>
-        {
-            orleans.ConfigurationOptions = SharedRedis.ParseConfiguration(connection.Value.ConnectionString!);
-            orleans.CreateMultiplexer = _ => redis.GetSharedAsync();
-            orleans.GrainStorageSerializer = new ShopStateSerializer();
-        }));
+        silo.AddRedisGrainStorage(ShopStorage.Name, options => options.Configure<SharedRedis, IOptions<RedisConnectionOptions>>(
+            (orleans, redis, connection) => UseSharedRedis(orleans, redis, connection.Value)));
+        return silo.AddRedisGrainStorage(SessionStorage.Name, options => options.Configure<SharedRedis, IOptions<RedisConnectionOptions>, IOptions<Grains.Shop.Sessions.SessionOptions>>(
+            (orleans, redis, connection, sessions) =>
+            {
+                UseSharedRedis(orleans, redis, connection.Value);
+
+                // Orleans warns that an expiry on grain state is for test environments: a key that expires under a
+                // live activation makes its next write fail, and the next activation finds no state. For a session
+                // that is the wanted end: its key outlives it by design (SessionStorage.Expiry), the stale write is
+                // refused by the etag, and "no state" reads as an unknown session, refused with 401. It is set on
+                // sessions only; carts and orders never expire (docs/redis-keys.md).
+                orleans.EntryExpiry = SessionStorage.Expiry(sessions.Value);
+
+                // A revoked or expired session is deleted (the same etag-checked script), not left as an empty record.
+                orleans.DeleteStateOnClear = true;
+            }));
+    }
+
+    private static void UseSharedRedis(RedisStorageOptions orleans, SharedRedis redis, RedisConnectionOptions connection)
+    {
+        orleans.ConfigurationOptions = SharedRedis.ParseConfiguration(connection.ConnectionString!);
+        orleans.CreateMultiplexer = _ => redis.GetSharedAsync();
+        orleans.GrainStorageSerializer = new ShopStateSerializer();
     }
 
     /// <summary>

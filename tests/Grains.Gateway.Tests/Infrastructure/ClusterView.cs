@@ -45,6 +45,30 @@ public sealed class ClusterView(string connectionString, string clusterId) : IAs
     /// <summary>The Redis hash of a grain's state (<c>cart/alice</c>'s is <c>StateKey("cart", "alice", "cart")</c>).</summary>
     public RedisKey StateKey(string grainType, string key, string stateName) => $"{clusterId}/state/{grainType}/{key}/{stateName}";
 
+    /// <summary>Where the silo named <paramref name="name"/> serves HTTP, as it published it.</summary>
+    public async Task<Uri> SiloUrlAsync(string name) =>
+        (await SilosAsync()).Single(s => s.IsRoutable && s.Name == name).Http!.Url;
+
+    /// <summary>Whether the state of the session is stored: the hash <c>&lt;service&gt;/state/session/&lt;user&gt;/&lt;session&gt;/session</c>.</summary>
+    public async Task<bool> SessionIsStoredAsync(string userId, string sessionId) =>
+        await (await _redis.Value).GetDatabase().KeyExistsAsync($"{clusterId}/state/session/{userId}/{sessionId}/session");
+
+    /// <summary>How many sessions of <paramref name="userId"/> are stored.</summary>
+    public async Task<int> StoredSessionCountAsync(string userId)
+    {
+        var redis = await _redis.Value;
+        var count = 0;
+        foreach (var endpoint in redis.GetEndPoints())
+        {
+            await foreach (var _ in redis.GetServer(endpoint).KeysAsync(pattern: $"{clusterId}/state/session/{userId}/*"))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_redis.IsValueCreated)

@@ -199,7 +199,7 @@ public class ShopCluster : IAsyncLifetime
 
     /// <summary>
     /// The configuration of the silo named <paramref name="name"/>: its identity, Redis, free ports, the API's token key
-    /// and lifted rate limits (tests send many requests per session), and <see cref="SiloSettings"/>.
+    /// and lifted rate limits (tests send many requests per session, and all from one address), and <see cref="SiloSettings"/>.
     /// </summary>
     protected Dictionary<string, string?> SiloConfiguration(string name)
     {
@@ -214,6 +214,14 @@ public class ShopCluster : IAsyncLifetime
             ["Api:TokenKey"] = TokenKey,
             ["Api:RateLimit:TokenLimit"] = "100000",
             ["Api:RateLimit:TokensPerPeriod"] = "100000",
+
+            // Every test client signs in from loopback, so they all count as one address.
+            ["Api:SignInRateLimit:PerAddress:TokenLimit"] = "100000",
+            ["Api:SignInRateLimit:PerAddress:TokensPerPeriod"] = "100000",
+            ["Api:SignInRateLimit:Global:TokenLimit"] = "100000",
+            ["Api:SignInRateLimit:Global:TokensPerPeriod"] = "100000",
+            ["Api:AnonymousRateLimit:PerAddress:TokenLimit"] = "100000",
+            ["Api:AnonymousRateLimit:PerAddress:TokensPerPeriod"] = "100000",
 
             // These silos share the test process, and a silo declared dead stops its process (Orleans fails fast): with the
             // production timings a test host stalled by a busy CI machine could be taken for dead and killed. Nothing here

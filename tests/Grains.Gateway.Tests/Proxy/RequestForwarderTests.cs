@@ -25,6 +25,20 @@ public sealed class RequestForwarderTests
     }
 
     [Fact]
+    public async Task The_clients_own_X_Forwarded_For_stays_left_of_the_address_the_proxy_adds()
+    {
+        await using var backend = await FakeBackend.StartAsync("only");
+        await using var proxy = await ProxyUnderTest.StartAsync([backend.Url]);
+        using var client = proxy.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/echo", UriKind.Relative));
+        request.Headers.Add("X-Forwarded-For", "198.51.100.7");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal("198.51.100.7, 127.0.0.1", response.Headers.GetValues("X-Seen-Forwarded-For").Single());
+    }
+
+    [Fact]
     public async Task A_refused_connection_sends_even_an_unsafe_request_to_the_next_choice_at_once()
     {
         await using var second = await FakeBackend.StartAsync("second");

@@ -26,6 +26,8 @@ public sealed class BadConfigurationTests(ITestOutputHelper output)
     [InlineData("Api:RetryBudget", "00:05:00")]
     [InlineData("Locality:MigrationsPerSecond", "0")]
     [InlineData("Silo:DrainDelay", "00:10:00")]
+    [InlineData("Api:ClientAddress:TrustedProxies", "10.0.0.0/8,gateway-1")]
+    [InlineData("Api:SignInRateLimit:PerAddress:TokenLimit", "0")]
     public async Task A_silo_with_a_bad_value_exits_with_code_2_naming_the_key_without_a_stack_trace(string key, string value)
     {
         var said = await RunUntilExitAsync($"--{key}={value}");

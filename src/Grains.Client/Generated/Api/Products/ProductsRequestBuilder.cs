@@ -34,11 +34,12 @@ namespace Grains.Client.Api.Products
         {
         }
         /// <summary>
-        /// Returns the product catalog: every SKU a cart accepts, with its name and unit price. Needs no token.
+        /// Returns the product catalog: every SKU a cart accepts, with its name and unit price. Needs no token; limited per client address and in total (`Api:AnonymousRateLimit`).
         /// </summary>
         /// <returns>A List&lt;global::Grains.Client.Models.Product&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::Grains.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Grains.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
         /// <exception cref="global::Grains.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -53,6 +54,7 @@ namespace Grains.Client.Api.Products
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
+                { "429", global::Grains.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::Grains.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Grains.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
@@ -60,7 +62,7 @@ namespace Grains.Client.Api.Products
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// Returns the product catalog: every SKU a cart accepts, with its name and unit price. Needs no token.
+        /// Returns the product catalog: every SKU a cart accepts, with its name and unit price. Needs no token; limited per client address and in total (`Api:AnonymousRateLimit`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -40,7 +40,7 @@ namespace Grains.Client.Api.Sessions
         {
         }
         /// <summary>
-        /// Starts a session for the user and returns its token. Send the token as `Authorization: Bearer &lt;token&gt;` on every other route. No password is asked: the shop trusts the user id it is given. The session expires after `Sessions:IdleTimeout` (30 minutes by default) without a request.
+        /// Starts a session for the user and returns its token. Send the token as `Authorization: Bearer &lt;token&gt;` on every other route. No password is asked: the shop trusts the user id it is given. The session expires after `Sessions:IdleTimeout` (30 minutes by default) without a request. Sign-ins are limited per client address and in total (`Api:SignInRateLimit`); over the limit the answer is 429 and no session is made.
         /// </summary>
         /// <returns>A <see cref="global::Grains.Client.Models.CreatedSession"/></returns>
         /// <param name="body">The request body</param>
@@ -49,6 +49,7 @@ namespace Grains.Client.Api.Sessions
         /// <exception cref="global::Grains.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::Grains.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::Grains.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::Grains.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Grains.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
         /// <exception cref="global::Grains.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -67,13 +68,14 @@ namespace Grains.Client.Api.Sessions
                 { "400", global::Grains.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::Grains.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::Grains.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::Grains.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::Grains.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Grains.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::Grains.Client.Models.CreatedSession>(requestInfo, global::Grains.Client.Models.CreatedSession.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Starts a session for the user and returns its token. Send the token as `Authorization: Bearer &lt;token&gt;` on every other route. No password is asked: the shop trusts the user id it is given. The session expires after `Sessions:IdleTimeout` (30 minutes by default) without a request.
+        /// Starts a session for the user and returns its token. Send the token as `Authorization: Bearer &lt;token&gt;` on every other route. No password is asked: the shop trusts the user id it is given. The session expires after `Sessions:IdleTimeout` (30 minutes by default) without a request. Sign-ins are limited per client address and in total (`Api:SignInRateLimit`); over the limit the answer is 429 and no session is made.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
