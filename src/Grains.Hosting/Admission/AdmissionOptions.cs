@@ -11,11 +11,11 @@ public sealed class AdmissionOptions
     /// <summary>
     /// The most requests a process serves at once; the next is answered 503 at once, never queued. A bound on
     /// concurrency rather than on rate adapts by itself to how fast the machine is: requests leave as fast as they
-    /// are served. By Little's law, 64 per core at the 10 to 30 µs of CPU a request costs here keeps the time a request
-    /// can wait for the cores to a few milliseconds, and leaves the runtime's own work (membership probes, the lease)
-    /// a short queue to wait in.
+    /// are served. Most requests in flight wait, not compute: for a Redis write, or for their turn at a grain that
+    /// takes one call at a time. 256 per core lets a burst such as 200 concurrent adds to one cart through, and still
+    /// keeps the thread pool's queue short enough for the runtime's own work (membership probes, the lease).
     /// </summary>
-    public int MaxConcurrentRequests { get; set; } = 64 * Environment.ProcessorCount;
+    public int MaxConcurrentRequests { get; set; } = 256 * Environment.ProcessorCount;
 
     /// <summary>What a refused request is told to wait, in <c>Retry-After</c>.</summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);
