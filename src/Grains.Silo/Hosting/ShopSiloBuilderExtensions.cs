@@ -294,7 +294,10 @@ public static class ShopSiloBuilderExtensions
         return silo;
     }
 
-    /// <summary>The lease every grain call needs (<c>Fencing</c>), unless <c>Fencing:Enabled</c> is false.</summary>
+    /// <summary>
+    /// The lease every grain call needs (<c>Fencing</c>), unless <c>Fencing:Enabled</c> is false: a silo without it
+    /// serves no grain call and sends none.
+    /// </summary>
     public static ISiloBuilder AddFencing(this ISiloBuilder silo, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(silo);
@@ -311,6 +314,7 @@ public static class ShopSiloBuilderExtensions
         services.AddSingleton<SiloLeaseRenewer>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloLeaseRenewer>());
         silo.AddIncomingGrainCallFilter<LeaseCallFilter>();
+        silo.AddOutgoingGrainCallFilter<LeaseOutgoingCallFilter>();
         return silo;
     }
 

@@ -23,6 +23,20 @@ public class SiloProcessCluster : ShopCluster
     {
     }
 
+    /// <summary>
+    /// <paramref name="settings"/> with the production failure detection (ShopSiloBuilderExtensions: probes of 1 s, two
+    /// missed declare a silo dead), which <see cref="ShopCluster"/> relaxes for silos in the test process: for tests
+    /// that ask how a busy or a stopped silo is judged.
+    /// </summary>
+    protected static IReadOnlyDictionary<string, string?> WithProductionFailureDetection(IReadOnlyDictionary<string, string?> settings) =>
+        new Dictionary<string, string?>(settings)
+        {
+            ["Orleans:Membership:ProbeTimeout"] = "00:00:01",
+            ["Orleans:Membership:MinProbeTimeout"] = "00:00:01",
+            ["Orleans:Membership:MaxProbeTimeout"] = "00:00:02",
+            ["Orleans:Membership:NumMissedProbesLimit"] = "2",
+        };
+
     /// <summary>The process of the named silo, to watch what it writes.</summary>
     public ProjectProcess SiloProcess(string name) => _silos[name];
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Grains.Silo.Tests.Processes;
+namespace Grains.Testing;
 
 /// <summary>The scheduler's view of a process, read from <c>/proc</c>.</summary>
 public static class ProcessStates
