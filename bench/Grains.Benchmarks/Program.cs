@@ -4,6 +4,7 @@ using Grains.Benchmarks.Dashboard;
 using Grains.Benchmarks.HttpGateway;
 using Grains.Benchmarks.KeyedAdds;
 using Grains.Benchmarks.SignIns;
+using Grains.Benchmarks.Soak;
 
 var command = BenchmarkCommand.Create();
 command.Subcommands.Add(SiloCommand.Create());
@@ -13,4 +14,5 @@ command.Subcommands.Add(DashboardCostCommand.Create());
 command.Subcommands.Add(KeyedAddsCommand.Create());
 command.Subcommands.Add(CheckoutWritesCommand.Create());
 command.Subcommands.Add(SignInFloodCommand.Create());
+command.Subcommands.Add(SoakCommand.Create());
 return await command.Parse(args).InvokeAsync();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Grains.Gateway.Tests.Infrastructure;
+using Grains.Testing;
 
 namespace Grains.Gateway.Tests;
 

@@ -10,7 +10,7 @@ using StackExchange.Redis;
 namespace Grains.Benchmarks.SignIns;
 
 /// <summary>
-/// Starts redis-server, the silos and a gateway as processes on 127.0.0.1 with the silos' default limits, sends the
+/// Starts redis-server, the silos and a gateway (<see cref="ShopProcesses"/>) with the silos' default limits, sends the
 /// sign-ins on schedule (at most <see cref="MaxInFlight"/> at once), counts what came back and what Redis holds, and
 /// stops every process it started, by the process it holds.
 /// </summary>
@@ -20,72 +20,42 @@ internal static class SignInFloodRunner
 
     public static async Task<SignInFloodResult> RunAsync(int count, TimeSpan spread, int siloCount, TextWriter progress, CancellationToken cancellationToken)
     {
-        await using var redis = await RedisServer.StartAsync(cancellationToken: cancellationToken);
-        var clusterId = $"flood-{Guid.NewGuid():N}";
-        string[] cluster = [$"--Redis:ConnectionString={redis.ConnectionString}", $"--Cluster:Id={clusterId}"];
-        var runtime = new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Production" };
-        var siloEnvironment = new Dictionary<string, string>(runtime) { ["Api__TokenKey"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)) };
-        var processes = new List<ProjectProcess>();
-        try
+        await using var processes = await ShopProcesses.StartAsync(siloCount, progress, cancellationToken);
+        var gatewayUrl = processes.Gateway;
+        var clusterId = processes.ClusterId;
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Sending {count} sign-ins over {spread.TotalSeconds:0.#} s..."));
+        var byStatus = new ConcurrentDictionary<int, int>();
+        var bySilo = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        using var inFlight = new SemaphoreSlim(MaxInFlight);
+        var sends = new List<Task>(count);
+        var started = Stopwatch.GetTimestamp();
+        for (var i = 0; i < count; i++)
         {
-            await progress.WriteLineAsync($"Starting {siloCount} silos and the gateway...");
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-            var siloAssembly = RepositoryPaths.BuiltAssembly("Grains.Silo");
-            foreach (var i in Enumerable.Range(1, siloCount))
+            var due = spread * i / count - Stopwatch.GetElapsedTime(started);
+            if (due > TimeSpan.Zero)
             {
-                var url = GatewayRunner.LoopbackUrl();
-                var silo = ProjectProcess.Start($"silo-{i}", siloAssembly,
-                    [.. cluster, $"--Silo:Name=silo-{i}", "--Silo:Port=0", "--Silo:GatewayPort=0", "--urls", url.ToString(), .. GatewayRunner.ContentRoot(siloAssembly)], siloEnvironment);
-                processes.Add(silo);
-                await GatewayRunner.WaitUntilOkAsync(http, new Uri(url, "/health/ready"), silo, cancellationToken);
+                await Task.Delay(due, cancellationToken);
             }
 
-            var gatewayUrl = GatewayRunner.LoopbackUrl();
-            var gatewayAssembly = RepositoryPaths.BuiltAssembly("Grains.Gateway");
-            var gateway = ProjectProcess.Start("gateway", gatewayAssembly, [.. cluster, "--urls", gatewayUrl.ToString(), .. GatewayRunner.ContentRoot(gatewayAssembly)], runtime);
-            processes.Add(gateway);
-            await GatewayRunner.WaitUntilOkAsync(http, new Uri(gatewayUrl, "/health/ready"), gateway, cancellationToken);
-
-            await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Sending {count} sign-ins over {spread.TotalSeconds:0.#} s..."));
-            var byStatus = new ConcurrentDictionary<int, int>();
-            var bySilo = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
-            using var inFlight = new SemaphoreSlim(MaxInFlight);
-            var sends = new List<Task>(count);
-            var started = Stopwatch.GetTimestamp();
-            for (var i = 0; i < count; i++)
-            {
-                var due = spread * i / count - Stopwatch.GetElapsedTime(started);
-                if (due > TimeSpan.Zero)
-                {
-                    await Task.Delay(due, cancellationToken);
-                }
-
-                await inFlight.WaitAsync(cancellationToken);
-                var userId = string.Create(CultureInfo.InvariantCulture, $"flood-{i}");
-                sends.Add(SendAsync(http, gatewayUrl, userId, byStatus, bySilo, inFlight, cancellationToken));
-            }
-
-            await Task.WhenAll(sends);
-            var took = Stopwatch.GetElapsedTime(started);
-
-            await using var store = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
-            var server = store.GetServer(store.GetEndPoints().Single());
-            return new SignInFloodResult(
-                count,
-                took,
-                byStatus.ToDictionary(),
-                bySilo.ToDictionary(StringComparer.Ordinal),
-                await server.DatabaseSizeAsync(),
-                await CountAsync(server, $"{clusterId}/state/session/*"),
-                await CountAsync(server, $"{clusterId}/directory/session/*"));
+            await inFlight.WaitAsync(cancellationToken);
+            var userId = string.Create(CultureInfo.InvariantCulture, $"flood-{i}");
+            sends.Add(SendAsync(http, gatewayUrl, userId, byStatus, bySilo, inFlight, cancellationToken));
         }
-        finally
-        {
-            foreach (var process in Enumerable.Reverse(processes))
-            {
-                await GatewayRunner.StopAsync(process);
-            }
-        }
+
+        await Task.WhenAll(sends);
+        var took = Stopwatch.GetElapsedTime(started);
+
+        await using var store = await ConnectionMultiplexer.ConnectAsync(processes.Redis.ConnectionString);
+        var server = store.GetServer(store.GetEndPoints().Single());
+        return new SignInFloodResult(
+            count,
+            took,
+            byStatus.ToDictionary(),
+            bySilo.ToDictionary(StringComparer.Ordinal),
+            await server.DatabaseSizeAsync(),
+            await CountAsync(server, $"{clusterId}/state/session/*"),
+            await CountAsync(server, $"{clusterId}/directory/session/*"));
     }
 
     private static async Task SendAsync(

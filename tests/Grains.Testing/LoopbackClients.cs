@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Grains.Gateway.Tests.Infrastructure;
+namespace Grains.Testing;
 
 /// <summary>
 /// HTTP clients that connect from a loopback address of their choosing (127.0.0.2, 127.0.0.3, ...; Linux routes all
@@ -10,10 +10,11 @@ namespace Grains.Gateway.Tests.Infrastructure;
 public static class LoopbackClients
 {
     /// <summary>A client of <paramref name="baseAddress"/> whose connections come from <paramref name="source"/>; the caller disposes it.</summary>
-    public static HttpClient From(IPAddress source, Uri baseAddress)
+    public static HttpClient From(IPAddress source, Uri baseAddress, int maxConnections = int.MaxValue, TimeSpan? timeout = null)
     {
         var handler = new SocketsHttpHandler
         {
+            MaxConnectionsPerServer = maxConnections,
             ConnectCallback = async (context, cancellationToken) =>
             {
                 var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -30,7 +31,7 @@ public static class LoopbackClients
                 }
             },
         };
-        return new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        return new HttpClient(handler) { BaseAddress = baseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(60) };
     }
 
     /// <summary>127.0.0.<paramref name="host"/>.</summary>
