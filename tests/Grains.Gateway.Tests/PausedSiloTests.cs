@@ -30,6 +30,9 @@ public sealed class PausedSiloTests(PausedSiloCluster cluster) : IClassFixture<P
         }
 
         var process = cluster.SiloProcess(paused);
+        var survivor = cluster.SiloNames.Single(n => n != paused);
+        var declaredForLapsedLease = false;
+        cluster.SiloProcess(survivor).LineWritten += line => declaredForLapsedLease |= line.Contains("has not renewed its lease", StringComparison.Ordinal);
         using var direct = new HttpClient { BaseAddress = await cluster.View.SiloUrlAsync(paused), Timeout = s_deadline * 2 };
         process.Pause();
         await Poll.UntilAsync(() => ProcessStates.IsStopped(process.Id), s_deadline, $"every thread of {process} to stop on SIGSTOP");
@@ -75,6 +78,9 @@ public sealed class PausedSiloTests(PausedSiloCluster cluster) : IClassFixture<P
         var coffee = cart.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("sku").GetString() == "COF-001");
         Assert.Equal(1, coffee.GetProperty("quantity").GetInt32());
         Assert.NotEqual(HttpStatusCode.OK, queuedStatus);
+
+        // Declared dead as soon as its lease had surely run out (LapsedLeaseDetector), not after Orleans' missed probes.
+        Assert.True(declaredForLapsedLease, $"{survivor} did not declare {paused} dead for its lapsed lease:{Environment.NewLine}{cluster.SiloProcess(survivor).RecentOutput}");
     }
 
     private static async Task<bool> ServedElsewhereAsync(ShopClient client, string paused)

@@ -24,6 +24,16 @@ public sealed class FencingOptionsValidator(IOptions<ClusterMembershipOptions> m
             failures.Add("Fencing:RenewInterval must be at most half of Fencing:LeaseDuration, or one slow read lets the lease lapse.");
         }
 
+        if (options.PeerCheckInterval <= TimeSpan.Zero || options.PeerCheckInterval > options.LeaseDuration)
+        {
+            failures.Add("Fencing:PeerCheckInterval must be positive and at most Fencing:LeaseDuration.");
+        }
+
+        if (options.PeerChecksBeforeDeath is < 1 or > 100)
+        {
+            failures.Add("Fencing:PeerChecksBeforeDeath must be between 1 and 100.");
+        }
+
         var cluster = membership.Value;
         var quickestDeath = cluster.MinProbeTimeout * cluster.NumMissedProbesLimit;
         if (options.LeaseDuration >= quickestDeath)

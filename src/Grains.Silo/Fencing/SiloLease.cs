@@ -9,9 +9,16 @@ namespace Grains.Silo.Fencing;
 public sealed class SiloLease(TimeProvider timeProvider)
 {
     private long _validUntil = long.MinValue;
+    private long _epoch;
 
     /// <summary>True while the lease holds.</summary>
     public bool IsHeld => timeProvider.GetTimestamp() < Volatile.Read(ref _validUntil);
+
+    /// <summary>
+    /// How many times the lease was taken after it had lapsed (the first time included): the same epoch at two moments
+    /// when the lease held means it held all the time between them.
+    /// </summary>
+    public long Epoch => Interlocked.Read(ref _epoch);
 
     /// <summary>
     /// Extends the lease to <paramref name="duration"/> after <paramref name="confirmedAt"/>, the timestamp taken before
@@ -33,6 +40,12 @@ public sealed class SiloLease(TimeProvider timeProvider)
         }
         while (Interlocked.CompareExchange(ref _validUntil, until, current) != current);
 
-        return current <= now;
+        if (current <= now)
+        {
+            Interlocked.Increment(ref _epoch);
+            return true;
+        }
+
+        return false;
     }
 }

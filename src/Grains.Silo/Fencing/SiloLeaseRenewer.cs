@@ -1,16 +1,22 @@
+using Grains.Hosting.Redis;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using StackExchange.Redis;
 
 namespace Grains.Silo.Fencing;
 
 /// <summary>
 /// Renews the <see cref="SiloLease"/> by reading this silo's own row of the membership table every
 /// <see cref="FencingOptions.RenewInterval"/>: a row that is there and not <c>Dead</c> proves that nobody had declared the
-/// silo dead when the read was sent.
+/// silo dead when the read was sent. Each renewal is first announced to the peers (<see cref="LeaseMarks"/>): the lease is
+/// extended only once Redis holds a mark that outlives it.
 /// </summary>
 public sealed partial class SiloLeaseRenewer(
     SiloLease lease,
     IMembershipTable membershipTable,
+    SharedRedis redis,
+    IOptions<ClusterOptions> cluster,
     ILocalSiloDetails localSilo,
     IOptions<FencingOptions> options,
     TimeProvider timeProvider,
@@ -60,6 +66,27 @@ public sealed partial class SiloLeaseRenewer(
         }
     }
 
+    /// <summary>
+    /// Writes the mark of the lease a read sent at <paramref name="sentAt"/> confirms, to expire no sooner than that
+    /// lease: its time to live is what remains of the lease when the write is sent, and Redis counts it from when the
+    /// write arrives. False when nothing remains.
+    /// </summary>
+    private async Task<bool> MarkAsync(long sentAt)
+    {
+        var remaining = _options.LeaseDuration - timeProvider.GetElapsedTime(sentAt);
+        if (remaining <= TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        // Whole milliseconds, rounded up: Redis takes the time to live in milliseconds.
+        var timeToLive = TimeSpan.FromMilliseconds(Math.Ceiling(remaining.TotalMilliseconds));
+        var database = (await redis.GetAsync().ConfigureAwait(false)).GetDatabase();
+        await database.StringSetAsync(LeaseMarks.Key(cluster.Value.ClusterId, localSilo.SiloAddress), 1, timeToLive)
+            .WaitAsync(remaining, timeProvider, _stopping.Token).ConfigureAwait(false);
+        return true;
+    }
+
     private async Task RenewOnceAsync()
     {
         var sentAt = timeProvider.GetTimestamp();
@@ -72,11 +99,12 @@ public sealed partial class SiloLeaseRenewer(
             var entry = data.Members.Select(m => m.Item1).FirstOrDefault(m => m.SiloAddress.Equals(localSilo.SiloAddress));
             refusal = entry is null ? "this silo has no row in the membership table"
                 : entry.Status == SiloStatus.Dead ? "the membership table says this silo is dead"
-                : null;
+                : await MarkAsync(sentAt).ConfigureAwait(false) ? null
+                : "the membership table answered after the lease it would renew had run out";
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !_stopping.IsCancellationRequested)
         {
-            refusal = ex is TimeoutException ? "the membership table did not answer in time" : "the membership table could not be read";
+            refusal = ex is TimeoutException ? "Redis did not answer in time" : "the membership table could not be read or the lease's mark written";
             error = ex;
         }
 

@@ -313,6 +313,7 @@ public static class ShopSiloBuilderExtensions
         services.AddSingleton<SiloLease>();
         services.AddSingleton<SiloLeaseRenewer>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloLeaseRenewer>());
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, LapsedLeaseDetector>();
         silo.AddIncomingGrainCallFilter<LeaseCallFilter>();
         silo.AddOutgoingGrainCallFilter<LeaseOutgoingCallFilter>();
         return silo;
