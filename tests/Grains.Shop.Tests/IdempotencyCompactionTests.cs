@@ -103,6 +103,32 @@ public sealed class IdempotencyCompactionTests(ShopCluster shop) : IClassFixture
     }
 
     [Fact]
+    public async Task A_keyed_request_received_before_keys_were_forgotten_and_arriving_late_is_refused_as_a_possible_copy_and_others_are_applied()
+    {
+        var cart = NewCart();
+        var receivedEarly = DateTimeOffset.UtcNow.AddSeconds(-5).ToUnixTimeMilliseconds();
+        for (var i = 0; i <= CartOptions.MaxIdempotencyKeyLimit; i++)
+        {
+            await cart.AddItemAsync(new AddCartItem("TEA-001", 1, EscapedKey(i), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+        }
+
+        // Key 0 left the window: a copy of its request received before then cannot be told from the one applied.
+        await Assert.ThrowsAsync<StaleRequestException>(() => cart.AddItemAsync(new AddCartItem("TEA-001", 1, EscapedKey(0), receivedEarly)));
+        await Assert.ThrowsAsync<StaleRequestException>(() => cart.CheckoutAsync(new Checkout("late-checkout", receivedEarly)));
+        Assert.Equal(CartOptions.MaxIdempotencyKeyLimit + 1, Assert.Single((await cart.GetAsync()).Items).Quantity);
+
+        // Received before the key was forgotten, but reaching the cart at once: in flight, not a late copy.
+        var receivedJustNow = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 1;
+        await cart.AddItemAsync(new AddCartItem("TEA-001", 1, "in-flight", receivedJustNow));
+        Assert.Equal(CartOptions.MaxIdempotencyKeyLimit + 2, Assert.Single((await cart.GetAsync()).Items).Quantity);
+
+        // Received now, it is a new request: a forgotten key is a new key.
+        var receivedLater = DateTimeOffset.UtcNow.AddSeconds(2).ToUnixTimeMilliseconds();
+        await cart.AddItemAsync(new AddCartItem("TEA-001", 1, EscapedKey(0), receivedLater));
+        Assert.Equal(CartOptions.MaxIdempotencyKeyLimit + 3, Assert.Single((await cart.GetAsync()).Items).Quantity);
+    }
+
+    [Fact]
     public async Task A_key_older_than_the_retention_is_applied_again_and_a_younger_one_is_not()
     {
         var userId = NewUserId();

@@ -30,9 +30,9 @@ public sealed class WireSerializationTests(OrleansSerializerFixture orleans) : I
     /// <summary>One filled-in value of every wire type, by type.</summary>
     private static readonly IReadOnlyDictionary<Type, object> s_samples = new object[]
     {
-        new AddCartItem("TEA-001", 2, "key-1"),
+        new AddCartItem("TEA-001", 2, "key-1", 1_796_000_000_000),
         new SetCartItemQuantity("TEA-001", 5),
-        new Checkout("key-2"),
+        new Checkout("key-2", 1_796_000_000_000),
         new Cart("alice", [s_item], 13.00m, 4),
         s_item,
         s_order,
@@ -44,6 +44,7 @@ public sealed class WireSerializationTests(OrleansSerializerFixture orleans) : I
         new TooManyLinesException("A cart holds at most 100 lines."),
         new EmptyCartException("The cart is empty."),
         new PendingOrdersFullException("Too many orders wait for the orders grain."),
+        new StaleRequestException("Received before keys this cart forgot."),
         new IdempotencyKeyReusedException("The idempotency key was already used for a different request."),
         new SessionConflictException("A session with this id already exists."),
         new StorageUnavailableException("The store did not confirm the grain's state."),

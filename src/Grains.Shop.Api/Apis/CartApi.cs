@@ -63,7 +63,8 @@ public static class CartApi
         AddCartItemRequest request,
         [FromHeader(Name = IdempotencyKeyHeader.Name)] string? idempotencyKey,
         ClaimsPrincipal user,
-        ShopGrains grains)
+        ShopGrains grains,
+        HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -79,7 +80,7 @@ public static class CartApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        return TypedResults.Ok(await CartOf(user, grains).AddItemAsync(new AddCartItem(request.Sku!, request.Quantity!.Value, idempotencyKey)));
+        return TypedResults.Ok(await CartOf(user, grains).AddItemAsync(new AddCartItem(request.Sku!, request.Quantity!.Value, idempotencyKey, ReceivedAt(http))));
     }
 
     public static async Task<Results<Ok<Cart>, ValidationProblem>> SetItemQuantityAsync(
@@ -111,14 +112,17 @@ public static class CartApi
     }
 
     public static async Task<Results<Created<Order>, ValidationProblem>> CheckoutAsync(
-        [FromHeader(Name = IdempotencyKeyHeader.Name)] string? idempotencyKey, ClaimsPrincipal user, ShopGrains grains)
+        [FromHeader(Name = IdempotencyKeyHeader.Name)] string? idempotencyKey, ClaimsPrincipal user, ShopGrains grains, HttpContext http)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         CheckIdempotencyKey(idempotencyKey, errors);
         return errors.Count > 0
             ? TypedResults.ValidationProblem(errors)
-            : TypedResults.Created("/api/orders", await CartOf(user, grains).CheckoutAsync(new Checkout(idempotencyKey)));
+            : TypedResults.Created("/api/orders", await CartOf(user, grains).CheckoutAsync(new Checkout(idempotencyKey, ReceivedAt(http))));
     }
+
+    /// <summary>When the request began to be served: the same for every attempt the retry loop makes.</summary>
+    private static long ReceivedAt(HttpContext http) => ServingSilo.Of(http)?.ReceivedAt ?? 0;
 
     private static ICartGrain CartOf(ClaimsPrincipal user, ShopGrains grains)
     {

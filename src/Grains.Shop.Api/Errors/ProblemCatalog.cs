@@ -37,6 +37,9 @@ public static class ProblemCatalog
     private static readonly Problem s_pendingOrders = new(
         StatusCodes.Status503ServiceUnavailable, "Orders not yet recorded", "Earlier orders of this user are not recorded yet, so checkout waits for them. Nothing was changed: check out again after the time given in Retry-After.", RetryLater: true);
 
+    private static readonly Problem s_stale = new(
+        StatusCodes.Status503ServiceUnavailable, "Service Unavailable", "The request took so long to reach the cart that the cart no longer remembers the keys of requests as old as it: it may or may not have taken effect. Read the cart or the orders, then send it again with a new Idempotency-Key if need be.", RetryLater: true);
+
     private static readonly Problem s_keyReused = new(
         StatusCodes.Status422UnprocessableEntity, "Idempotency key reused", "This Idempotency-Key was already used for a different request; use a new key.");
 
@@ -55,6 +58,7 @@ public static class ProblemCatalog
         EmptyCartException => s_emptyCart,
         PendingOrdersFullException => s_pendingOrders,
         IdempotencyKeyReusedException => s_keyReused,
+        StaleRequestException => s_stale,
 
         // A fresh random session id met an existing one: vanishingly rare, and a retry picks another id.
         SessionConflictException => s_unavailable,

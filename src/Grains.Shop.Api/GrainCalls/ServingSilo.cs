@@ -13,6 +13,12 @@ public sealed class ServingSilo
     private int _calls;
     private int _remoteCalls;
 
+    /// <summary>
+    /// When the request began to be served, in Unix milliseconds: the same for every attempt of its grain calls, so
+    /// that a cart can tell a late copy of a request from a new one (<c>AddCartItem.ReceivedAt</c>).
+    /// </summary>
+    public long ReceivedAt { get; private init; }
+
     /// <summary>The silo that answered the latest grain call of the request; null before any answered.</summary>
     public string? Name { get; private set; }
 
@@ -31,10 +37,10 @@ public sealed class ServingSilo
     internal static ServingSilo? Current => s_current.Value;
 
     /// <summary>Starts recording for the calls that follow in this async flow: those of the request <paramref name="context"/>.</summary>
-    public static ServingSilo Begin(HttpContext context)
+    public static ServingSilo Begin(HttpContext context, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var scope = new ServingSilo();
+        var scope = new ServingSilo { ReceivedAt = (time ?? TimeProvider.System).GetUtcNow().ToUnixTimeMilliseconds() };
         s_current.Value = scope;
         context.Items[s_key] = scope;
         return scope;

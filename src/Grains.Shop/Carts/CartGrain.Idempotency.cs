@@ -27,12 +27,26 @@ public sealed partial class CartGrain
 
     private long Now => timeProvider.GetUtcNow().ToUnixTimeSeconds();
 
-    /// <summary>The entry of an earlier request with this key, or null when the key is new, forgotten or absent.</summary>
+    /// <summary>The entry of an earlier request with this key, or null when the key is new or absent.</summary>
+    /// <param name="receivedAt">When the API received the request (Unix milliseconds; 0: unknown).</param>
     /// <exception cref="IdempotencyKeyReusedException">The key was first used for a different request.</exception>
-    private IdempotencyEntry? FindReplay(string? key, string request)
+    /// <exception cref="StaleRequestException">The key is not remembered, but the request is older than keys the cart forgot.</exception>
+    private IdempotencyEntry? FindReplay(string? key, string request, long receivedAt)
     {
-        if (key is null || IdempotencyWindow.Find(state.State.IdempotencyKeys, IdempotencyDigest.Key(key), Now, _options) is not { } entry)
+        if (key is null)
         {
+            return null;
+        }
+
+        if (IdempotencyWindow.Find(state.State.IdempotencyKeys, IdempotencyDigest.Key(key), Now, _options) is not { } entry)
+        {
+            if (receivedAt > 0 && receivedAt < state.State.ForgottenBefore
+                && timeProvider.GetUtcNow().ToUnixTimeMilliseconds() - receivedAt >= _options.LateCopyAge.TotalMilliseconds)
+            {
+                LogStale(logger, UserId, request);
+                throw new StaleRequestException("The request was received before keys this cart no longer remembers were recorded; it may be a late copy of one of them.");
+            }
+
             return null;
         }
 
@@ -62,6 +76,10 @@ public sealed partial class CartGrain
         var entry = orderId is null
             ? new IdempotencyEntry(IdempotencyDigest.Key(key), IdempotencyDigest.Request(request), Now, Lines: lines, Version: version)
             : new IdempotencyEntry(IdempotencyDigest.Key(key), null, Now, orderId);
-        return next with { IdempotencyKeys = IdempotencyWindow.Add(next.IdempotencyKeys, entry, _options) };
+        // Entries keep whole seconds: a key that leaves is taken as forgotten until the end of its second.
+        var forgotten = IdempotencyWindow.NewestDropped(next.IdempotencyKeys, entry.At, _options) is { } at
+            ? Math.Max(next.ForgottenBefore, (at + 1) * 1000)
+            : next.ForgottenBefore;
+        return next with { IdempotencyKeys = IdempotencyWindow.Add(next.IdempotencyKeys, entry, _options), ForgottenBefore = forgotten };
     }
 }

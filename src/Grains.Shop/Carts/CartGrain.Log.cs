@@ -15,4 +15,7 @@ public sealed partial class CartGrain
 
     [LoggerMessage(4, LogLevel.Warning, "Refused a checkout of user {UserId}: {Count} orders still wait for the orders grain.")]
     private static partial void LogPendingOrdersFull(ILogger logger, string userId, int count);
+
+    [LoggerMessage(5, LogLevel.Warning, "Refused '{Request}' of user {UserId}: received before keys the cart has forgotten, it may be a late copy of one of them.")]
+    private static partial void LogStale(ILogger logger, string userId, string request);
 }

@@ -22,7 +22,7 @@ public sealed partial class CartGrain
     public async Task<Order> CheckoutAsync(Checkout command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (FindReplay(command.IdempotencyKey, CheckoutRequest) is { } replay)
+        if (FindReplay(command.IdempotencyKey, CheckoutRequest, command.ReceivedAt) is { } replay)
         {
             return await FindOrderAsync(replay.OrderId, DateTimeOffset.FromUnixTimeSeconds(replay.At) - s_clockSkewAllowance);
         }

@@ -36,7 +36,7 @@ public sealed partial class CartGrain(
     {
         ArgumentNullException.ThrowIfNull(command);
         var request = $"add {command.Sku} {command.Quantity}";
-        if (FindReplay(command.IdempotencyKey, request) is { } replay)
+        if (FindReplay(command.IdempotencyKey, request, command.ReceivedAt) is { } replay)
         {
             // Only the newest entry holds the cart it produced; for an older one, the cart as it is now (which holds its change once).
             return replay.Lines is { } first ? ToCart(first, replay.Version) : ToCart(state.State.Lines, state.State.Version);

@@ -18,6 +18,13 @@ public sealed class CartOptions
     public int IdempotencyKeyLimit { get; set; } = MaxIdempotencyKeyLimit;
 
     /// <summary>
+    /// How old a keyed request must be when it reaches the cart to be taken for a possible late copy, once the cart has
+    /// forgotten keys recorded after the API received it (<see cref="CartState.ForgottenBefore"/>, which keeps whole
+    /// seconds). Late copies wait seconds in a stopped silo; a request that is merely in flight takes milliseconds.
+    /// </summary>
+    public TimeSpan LateCopyAge { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// The most orders a cart holds that the user's orders grain has not acknowledged yet (its outbox). While that many
     /// wait, as when the orders grain cannot be reached for long, a checkout is refused and the cart left as it is. At
     /// most <see cref="Orders.OrdersState.RecentOrderIdLimit"/>: the orders grain tells an order handed over twice by

@@ -19,6 +19,11 @@ public sealed class CartOptionsValidator : IValidateOptions<CartOptions>
             failures.Add($"Cart:IdempotencyKeyLimit must be between 1 and {CartOptions.MaxIdempotencyKeyLimit}.");
         }
 
+        if (options.LateCopyAge < TimeSpan.Zero || options.LateCopyAge > TimeSpan.FromMinutes(1))
+        {
+            failures.Add("Cart:LateCopyAge must be between 0 and 00:01:00.");
+        }
+
         if (options.PendingOrderLimit is < 1 or > OrdersState.RecentOrderIdLimit)
         {
             failures.Add($"Cart:PendingOrderLimit must be between 1 and {OrdersState.RecentOrderIdLimit}.");

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Grains.Shop.Contracts.Carts;
 using Grains.Shop.Contracts.Orders;
 
 namespace Grains.Shop.Carts;
@@ -39,4 +40,13 @@ public sealed record CartState
     /// </summary>
     [Id(3)]
     public IReadOnlyList<Order> PendingOrders { get; init; } = [];
+
+    /// <summary>
+    /// Unix milliseconds before which the cart may have forgotten a key it recorded: the end of the second of the newest
+    /// key that left <see cref="IdempotencyKeys"/>. A keyed request received before it could be a late copy of a
+    /// forgotten one, so it is refused (<see cref="StaleRequestException"/>); 0 while no key was forgotten.
+    /// </summary>
+    [Id(5)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public long ForgottenBefore { get; init; }
 }

@@ -30,6 +30,17 @@ internal static class IdempotencyWindow
     public static IReadOnlyList<IdempotencyEntry> Add(IReadOnlyList<IdempotencyEntry> entries, IdempotencyEntry entry, CartOptions options) =>
         [.. Remembered(entries, entry.At, options.IdempotencyKeyLimit - 1, options).Select(WithoutResult), entry];
 
+    /// <summary>When the newest of the entries that <see cref="Add"/> at <paramref name="now"/> drops was first seen (Unix seconds); null when it drops none.</summary>
+    public static long? NewestDropped(IReadOnlyList<IdempotencyEntry> entries, long now, CartOptions options)
+    {
+        var cutoff = Cutoff(now, options);
+        var remembered = entries.Where(e => e.At >= cutoff).ToList();
+        return entries.Where(e => e.At < cutoff)
+            .Concat(remembered.Take(Math.Max(0, remembered.Count - (options.IdempotencyKeyLimit - 1))))
+            .Select(e => (long?)e.At)
+            .Max();
+    }
+
     /// <summary>The entries still remembered at <paramref name="now"/> (Unix seconds).</summary>
     public static IReadOnlyList<IdempotencyEntry> Trim(IReadOnlyList<IdempotencyEntry> entries, long now, CartOptions options) =>
         [.. Remembered(entries, now, options.IdempotencyKeyLimit, options)];

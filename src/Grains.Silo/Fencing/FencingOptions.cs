@@ -33,4 +33,10 @@ public sealed class FencingOptions
     /// peer whose renewal is merely late is given <c>PeerCheckInterval</c> more.
     /// </summary>
     public int PeerChecksBeforeDeath { get; set; } = 2;
+
+    /// <summary>
+    /// How long after one of its own renewals failed a silo declares no peer dead for a lapsed lease: time for every
+    /// peer to reconnect to a Redis that restarted (StackExchange.Redis retries about every second).
+    /// </summary>
+    public TimeSpan StoreTroubleGrace { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -29,6 +29,11 @@ public sealed class FencingOptionsValidator(IOptions<ClusterMembershipOptions> m
             failures.Add("Fencing:PeerCheckInterval must be positive and at most Fencing:LeaseDuration.");
         }
 
+        if (options.StoreTroubleGrace < TimeSpan.Zero)
+        {
+            failures.Add("Fencing:StoreTroubleGrace must not be negative.");
+        }
+
         if (options.PeerChecksBeforeDeath is < 1 or > 100)
         {
             failures.Add("Fencing:PeerChecksBeforeDeath must be between 1 and 100.");

@@ -15,9 +15,9 @@ namespace Grains.Silo.Fencing;
 /// peers. A peer's mark missing <see cref="FencingOptions.PeerChecksBeforeDeath"/> times in a row, after it was seen, while
 /// this silo's own lease held all along (so Redis answered this silo throughout), means the peer could not renew with
 /// a store that works: it is stopped (SIGSTOP, a frozen VM, a long GC), or cut off from Redis. The silo then calls
-/// <see cref="IClusterMembershipService.TryKill"/>. When this silo's connection to Redis breaks or comes back (a Redis
-/// restart, a network fault), every peer may be reconnecting at its own pace: no mark counts as missing until it was
-/// seen again.
+/// <see cref="IClusterMembershipService.TryKill"/>. When this silo's connection to Redis breaks or comes back, or one of
+/// its own renewals failed in the last <see cref="FencingOptions.StoreTroubleGrace"/> (a Redis restart, a network
+/// fault), every peer may be reconnecting at its own pace: no mark counts as missing until it was seen again.
 /// </para>
 /// </summary>
 public sealed partial class LapsedLeaseDetector(
@@ -92,7 +92,7 @@ public sealed partial class LapsedLeaseDetector(
     private async Task CheckOnceAsync()
     {
         var epoch = (lease.Epoch, Interlocked.Read(ref _storeEpoch));
-        if (!lease.IsHeld)
+        if (!lease.IsHeld || StoreWasInTrouble())
         {
             _peers.Clear();
             return;
@@ -112,7 +112,7 @@ public sealed partial class LapsedLeaseDetector(
             .WaitAsync(_options.PeerCheckInterval, timeProvider, _stopping.Token).ConfigureAwait(false);
 
         // Only what was read while this silo's lease held all along, over one connection, counts.
-        if (!lease.IsHeld || (lease.Epoch, Interlocked.Read(ref _storeEpoch)) != epoch)
+        if (!lease.IsHeld || StoreWasInTrouble() || (lease.Epoch, Interlocked.Read(ref _storeEpoch)) != epoch)
         {
             _peers.Clear();
             return;
@@ -137,6 +137,14 @@ public sealed partial class LapsedLeaseDetector(
             }
         }
     }
+
+    /// <summary>
+    /// Whether one of this silo's own renewals failed lately: Redis was in trouble, and its peers may take longer than
+    /// this silo to reach it again. The connection's own events say the same, but they are raised later, on the thread
+    /// pool.
+    /// </summary>
+    private bool StoreWasInTrouble() =>
+        lease.LastRenewalFailure != long.MinValue && timeProvider.GetElapsedTime(lease.LastRenewalFailure) < _options.StoreTroubleGrace;
 
     [LoggerMessage(1, LogLevel.Warning, "Silo {Peer} has not renewed its lease: it serves nothing. Declared it dead (first to do so: {Declared}).")]
     private static partial void LogDeclaredDead(ILogger logger, SiloAddress peer, bool declared);

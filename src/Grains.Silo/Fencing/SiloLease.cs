@@ -10,6 +10,7 @@ public sealed class SiloLease(TimeProvider timeProvider)
 {
     private long _validUntil = long.MinValue;
     private long _epoch;
+    private long _lastRenewalFailure = long.MinValue;
 
     /// <summary>True while the lease holds.</summary>
     public bool IsHeld => timeProvider.GetTimestamp() < Volatile.Read(ref _validUntil);
@@ -19,6 +20,12 @@ public sealed class SiloLease(TimeProvider timeProvider)
     /// when the lease held means it held all the time between them.
     /// </summary>
     public long Epoch => Interlocked.Read(ref _epoch);
+
+    /// <summary>When a renewal last failed (a timestamp of the lease's clock), or <see cref="long.MinValue"/>: a sign that the store was in trouble then.</summary>
+    public long LastRenewalFailure => Interlocked.Read(ref _lastRenewalFailure);
+
+    /// <summary>Records that a renewal failed now.</summary>
+    public void RenewalFailed() => Interlocked.Exchange(ref _lastRenewalFailure, timeProvider.GetTimestamp());
 
     /// <summary>
     /// Extends the lease to <paramref name="duration"/> after <paramref name="confirmedAt"/>, the timestamp taken before

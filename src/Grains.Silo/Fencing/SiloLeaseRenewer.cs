@@ -118,7 +118,12 @@ public sealed partial class SiloLeaseRenewer(
             _everHeld = true;
             _failing = false;
         }
-        else if (!_failing)
+        else
+        {
+            lease.RenewalFailed();
+        }
+
+        if (refusal is not null && !_failing)
         {
             _failing = true;
             LogRenewalFailed(logger, refusal, error);
