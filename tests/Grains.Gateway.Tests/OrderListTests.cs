@@ -7,7 +7,7 @@ namespace Grains.Gateway.Tests;
 
 /// <summary><c>GET /api/orders</c> a page at a time: every order once, newest first, and bad paging input refused.</summary>
 [Trait("Category", "Integration")]
-public sealed class OrderListTests(ShopCluster cluster) : IClassFixture<ShopCluster>
+public sealed class OrderListTests(ManyOrdersCluster cluster) : IClassFixture<ManyOrdersCluster>
 {
     [Fact]
     public async Task Paging_walks_every_order_once_newest_first_and_the_last_page_has_no_cursor()

@@ -11,7 +11,7 @@ namespace Grains.Gateway.Tests;
 /// grain is back.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class PendingOrderLimitTests(OnePendingOrderCluster cluster) : IClassFixture<OnePendingOrderCluster>
+public sealed class PendingOrderLimitTests(CheckoutLimitsCluster cluster) : IClassFixture<CheckoutLimitsCluster>
 {
     [Fact]
     public async Task A_checkout_beyond_the_pending_order_limit_gets_503_with_Retry_After_and_changes_nothing()

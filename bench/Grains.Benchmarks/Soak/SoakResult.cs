@@ -1,4 +1,6 @@
 using System.Globalization;
+using Grains.Shop.Api.Hosting;
+using Grains.Shop.Carts;
 
 namespace Grains.Benchmarks.Soak;
 
@@ -12,9 +14,9 @@ internal sealed record SoakResult(
     int AbusiveSessions,
     IReadOnlyList<RedisSample> Samples)
 {
-    // The default Api:SignInRateLimit:PerAddress bucket: 10 at once, then 1 every 6 s, counted by each silo.
-    private const int SignInBurstPerSilo = 10;
-    private static readonly TimeSpan s_signInPeriod = TimeSpan.FromSeconds(6);
+    // The silos run with their defaults: the sign-in bucket per address (counted by each silo) and the checkout limit per user.
+    private static readonly TokenBucketOptions s_signIns = new ApiOptions().SignInRateLimit.PerAddress;
+    private static readonly CartOptions s_carts = new();
 
     /// <summary>
     /// What one user may hold in Redis at most: a session record, the cart (at most 4 KB whatever the keys:
@@ -26,12 +28,19 @@ internal sealed record SoakResult(
     private const long BytesPerOrder = 1024;
 
     /// <summary>The sessions one address can get from the limits in the run's time: each silo's burst, then its refill.</summary>
-    public int SessionBound => Settings.Silos * (SignInBurstPerSilo + (int)(Settings.Duration / s_signInPeriod));
+    public int SessionBound => Settings.Silos * (s_signIns.TokenLimit
+        + (int)(Settings.Duration / s_signIns.ReplenishmentPeriod) * s_signIns.TokensPerPeriod);
+
+    /// <summary>The users the limits let in: the well-behaved ones and the abusive client's sessions (one user each).</summary>
+    public int UserBound => Settings.Users + SessionBound;
+
+    /// <summary>The orders one user can make in the run's time: the checkout limit in every window the run starts.</summary>
+    public int OrdersPerUserBound => s_carts.CheckoutLimit * (1 + (int)(Settings.Duration / s_carts.CheckoutLimitWindow));
 
     public int Checkouts => WellBehaved.Concat(Abusive).Where(c => c.Kind == "checkout" && c.Status == 201).Sum(c => c.Count);
 
-    /// <summary>Redis' memory at the start, plus the most the admitted users and the orders they made may take.</summary>
-    public long MemoryBound => Samples[0].UsedMemory + (Settings.Users + SessionBound) * BytesPerUser + Checkouts * BytesPerOrder;
+    /// <summary>Redis' memory at the start, plus the most the users and orders the limits let in may take.</summary>
+    public long MemoryBound => Samples[0].UsedMemory + UserBound * (BytesPerUser + (long)OrdersPerUserBound * BytesPerOrder);
 
     public double Availability
     {
@@ -66,7 +75,7 @@ internal sealed record SoakResult(
         }
 
         var peak = Samples.Max(s => s.UsedMemory);
-        output.WriteLine(Line($"Bound: {MemoryBound / 1048576.0:0.00} MB = {Samples[0].UsedMemory / 1048576.0:0.00} MB at the start + {Settings.Users + SessionBound} users at most x {BytesPerUser / 1024} KB + {Checkouts} orders x {BytesPerOrder / 1024} KB"));
+        output.WriteLine(Line($"Bound: {MemoryBound / 1048576.0:0.00} MB = {Samples[0].UsedMemory / 1048576.0:0.00} MB at the start + {UserBound} users at most x ({BytesPerUser / 1024} KB + {OrdersPerUserBound} orders at most x {BytesPerOrder / 1024} KB); orders made: {Checkouts}"));
         output.WriteLine(Line($"Peak: {peak / 1048576.0:0.00} MB, {(peak <= MemoryBound ? "within" : "OVER")} the bound; keys at most {Samples.Max(s => s.Keys)}"));
     }
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using Grains.Chaos.Checking;
 using Grains.Hosting.Cluster;
+using Grains.Shop.Carts;
 using Grains.Silo.ActivationJournal;
 using Grains.Testing;
 using StackExchange.Redis;
@@ -140,6 +141,9 @@ public sealed class ChaosCluster : IAsyncDisposable
             "--Api:SignInRateLimit:PerAddress:TokensPerPeriod=100000",
             "--Api:SignInRateLimit:Global:TokenLimit=100000",
             "--Api:SignInRateLimit:Global:TokensPerPeriod=100000",
+            // Its users check out every few seconds each, faster than a shopper (Cart:CheckoutLimit's default is 10 a minute).
+            $"--Cart:CheckoutLimit={CartOptions.MaxCheckoutLimit}",
+            "--Cart:CheckoutLimitWindow=00:00:01",
             "--Logging:LogLevel:Default=Warning",
             // Orleans' membership decisions (who joined, who was declared dead and by whom), to line up with the faults.
             "--Logging:LogLevel:Orleans.Runtime.MembershipService=Information",

@@ -37,6 +37,9 @@ public static class ProblemCatalog
     private static readonly Problem s_pendingOrders = new(
         StatusCodes.Status503ServiceUnavailable, "Orders not yet recorded", "Earlier orders of this user are not recorded yet, so checkout waits for them. Nothing was changed: check out again after the time given in Retry-After.", RetryLater: true);
 
+    private static readonly Problem s_tooManyCheckouts = new(
+        StatusCodes.Status429TooManyRequests, "Too many checkouts", "This user checked out as many times as the shop allows in a short time. Nothing was changed: check out again after the time given in Retry-After.");
+
     private static readonly Problem s_stale = new(
         StatusCodes.Status503ServiceUnavailable, "Service Unavailable", "The request took so long to reach the cart that the cart no longer remembers the keys of requests as old as it: it may or may not have taken effect. Read the cart or the orders, then send it again with a new Idempotency-Key if need be.", RetryLater: true);
 
@@ -57,6 +60,7 @@ public static class ProblemCatalog
         CartRuleException => s_cartRule,
         EmptyCartException => s_emptyCart,
         PendingOrdersFullException => s_pendingOrders,
+        CheckoutLimitException => s_tooManyCheckouts,
         IdempotencyKeyReusedException => s_keyReused,
         StaleRequestException => s_stale,
 

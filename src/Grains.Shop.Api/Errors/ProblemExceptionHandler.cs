@@ -3,6 +3,7 @@ using System.Globalization;
 using Grains.Shop.Api.GrainCalls;
 using Grains.Shop.Api.Hosting;
 using Grains.Shop.Api.Telemetry;
+using Grains.Shop.Contracts.Carts;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
@@ -31,9 +32,12 @@ public sealed partial class ProblemExceptionHandler(
         }
 
         GrainCallFilter.SetServingHeaders(httpContext);
-        if (problem.RetryLater)
+        var retryAfter = exception is CheckoutLimitException limited ? limited.RetryAfter
+            : problem.RetryLater ? options.Value.UnavailableRetryAfter
+            : (TimeSpan?)null;
+        if (retryAfter is { } wait)
         {
-            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(options.Value.UnavailableRetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
 
         return await problem.WriteAsync(httpContext).ConfigureAwait(false);

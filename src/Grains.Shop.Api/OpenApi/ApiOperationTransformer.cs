@@ -30,7 +30,7 @@ public sealed class ApiOperationTransformer : IOpenApiOperationTransformer
         ["413"] = "The request body is larger than the gateway accepts (`Gateway:MaxRequestBodyBytes`, 16 KB by default).",
         ["415"] = "The body is not sent as `application/json`.",
         ["422"] = "This `Idempotency-Key` was already used for a different request. Nothing was changed; use a new key.",
-        ["429"] = "Too many requests: from this session on a route that needs a token; from this client address, or from all clients together, on one that does not. Nothing was done; send it again after `Retry-After`.",
+        ["429"] = "Too many requests: from this session on a route that needs a token; from this client address, or from all clients together, on one that does not; for a checkout, also too many checkouts by this user in a short time (title `Too many checkouts`, `Cart:CheckoutLimit`). Nothing was done; send it again after `Retry-After`.",
         ["500"] = "An unexpected error, logged with the trace id of the response. The request may or may not have been applied.",
         ["503"] = "No silo could serve the request within the gateway's retry budget (a failover, a store outage, or no cluster yet), or, for a checkout, earlier orders are not recorded yet (title `Orders not yet recorded`: nothing was changed). A change without an `Idempotency-Key` may or may not have been applied; send it again after `Retry-After`, with the same key if it had one.",
     };

@@ -18,4 +18,8 @@ public sealed partial class CartGrain
 
     [LoggerMessage(5, LogLevel.Warning, "Refused '{Request}' of user {UserId}: received before keys the cart has forgotten, it may be a late copy of one of them.")]
     private static partial void LogStale(ILogger logger, string userId, string request);
+
+    // Debug: a client that keeps checking out would otherwise fill the log with it.
+    [LoggerMessage(6, LogLevel.Debug, "Refused a checkout of user {UserId}: {Count} checkouts within the limit's window.")]
+    private static partial void LogCheckoutLimited(ILogger logger, string userId, int count);
 }

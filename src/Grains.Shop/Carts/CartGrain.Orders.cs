@@ -32,6 +32,15 @@ public sealed partial class CartGrain
             throw new EmptyCartException("The cart is empty.");
         }
 
+        var now = timeProvider.GetUtcNow();
+        var recent = CheckoutsWithinWindow(now);
+        if (recent.Count >= _options.CheckoutLimit)
+        {
+            var retryAfter = DateTimeOffset.FromUnixTimeMilliseconds(recent[0]) + _options.CheckoutLimitWindow - now;
+            LogCheckoutLimited(logger, UserId, recent.Count);
+            throw new CheckoutLimitException("Too many checkouts within the window.", retryAfter);
+        }
+
         if (state.State.PendingOrders.Count >= _options.PendingOrderLimit)
         {
             await TryDeliverPendingOrdersAsync();
@@ -43,8 +52,12 @@ public sealed partial class CartGrain
         }
 
         var cart = ToCart(state.State.Lines, state.State.Version);
-        var order = new Order(Guid.CreateVersion7().ToString("N"), cart.Items, cart.Total, timeProvider.GetUtcNow());
-        var next = ChangeLines([]) with { PendingOrders = [.. state.State.PendingOrders, order] };
+        var order = new Order(Guid.CreateVersion7().ToString("N"), cart.Items, cart.Total, now);
+        var next = ChangeLines([]) with
+        {
+            PendingOrders = [.. state.State.PendingOrders, order],
+            RecentCheckouts = [.. recent, now.ToUnixTimeMilliseconds()],
+        };
         next = Remember(next, command.IdempotencyKey, CheckoutRequest, orderId: order.OrderId);
         await state.CommitAsync(next);
         LogCheckedOut(logger, UserId, order.OrderId, order.Items.Count);
@@ -60,6 +73,13 @@ public sealed partial class CartGrain
 
         // Orders the orders grain has not acknowledged yet are the user's orders all the same.
         return await Orders.ListAsync(query, state.State.PendingOrders);
+    }
+
+    /// <summary>The times of the checkouts still within the limit's window, oldest first (a clock that went back keeps them all).</summary>
+    private List<long> CheckoutsWithinWindow(DateTimeOffset now)
+    {
+        var since = (now - _options.CheckoutLimitWindow).ToUnixTimeMilliseconds();
+        return [.. (state.State.RecentCheckouts ?? []).Where(at => at > since)];
     }
 
     private IOrdersGrain Orders => GrainFactory.GetGrain<IOrdersGrain>(UserId);

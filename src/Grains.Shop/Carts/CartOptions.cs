@@ -5,6 +5,9 @@ public sealed class CartOptions
 {
     public const string SectionName = "Cart";
 
+    /// <summary>The largest <see cref="CheckoutLimit"/>: the cart's record keeps the time of each checkout in the window.</summary>
+    public const int MaxCheckoutLimit = 100;
+
     /// <summary>The largest <see cref="IdempotencyKeyLimit"/>: with more, a keyed add to a cart of a few lines could write more than 4 KB.</summary>
     public const int MaxIdempotencyKeyLimit = 32;
 
@@ -31,4 +34,13 @@ public sealed class CartOptions
     /// its id among that many newest.
     /// </summary>
     public int PendingOrderLimit { get; set; } = 10;
+
+    /// <summary>
+    /// The most checkouts one user may make within <see cref="CheckoutLimitWindow"/>; one more is refused (429) and
+    /// changes nothing. Every order is kept, so this, times the users the sign-in limits let in, bounds how fast a
+    /// client can grow the store (docs/benchmarks.md, "soak"). A shop takes a few orders a minute from one user.
+    /// </summary>
+    public int CheckoutLimit { get; set; } = 10;
+
+    public TimeSpan CheckoutLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -29,6 +29,16 @@ public sealed class CartOptionsValidator : IValidateOptions<CartOptions>
             failures.Add($"Cart:PendingOrderLimit must be between 1 and {OrdersState.RecentOrderIdLimit}.");
         }
 
+        if (options.CheckoutLimit is < 1 or > CartOptions.MaxCheckoutLimit)
+        {
+            failures.Add($"Cart:CheckoutLimit must be between 1 and {CartOptions.MaxCheckoutLimit}.");
+        }
+
+        if (options.CheckoutLimitWindow <= TimeSpan.Zero || options.CheckoutLimitWindow > TimeSpan.FromDays(1))
+        {
+            failures.Add("Cart:CheckoutLimitWindow must be positive and at most 1.00:00:00.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

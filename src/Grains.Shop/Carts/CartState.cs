@@ -49,4 +49,14 @@ public sealed record CartState
     [Id(5)]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public long ForgottenBefore { get; init; }
+
+    /// <summary>
+    /// When the user's latest checkouts were made, in Unix milliseconds, oldest first: at most
+    /// <see cref="CartOptions.CheckoutLimit"/>, those within <see cref="CartOptions.CheckoutLimitWindow"/> when the last
+    /// one was made. Written with the checkout itself, so the limit holds across failovers; null (and not written)
+    /// until the user's first checkout.
+    /// </summary>
+    [Id(6)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<long>? RecentCheckouts { get; init; }
 }
