@@ -19,8 +19,8 @@ internal static class ShowdownCommand
         rate.Validators.Add(r => { if (r.GetValueOrDefault<double?>() is <= 0) { r.AddError("--rate must be positive."); } });
         var only = new Option<string>("--architectures")
         {
-            Description = "Comma list of the architectures to run (stateful, stateless, orleans, orleans-client); all by default. Without stateless, give --rate.",
-            DefaultValueFactory = _ => string.Join(',', ShowdownRunner.ArchitectureNames),
+            Description = "Comma list of the architectures to run, in the order to run them (stateful, stateless, orleans, orleans-client); all by default, stateless first. Unless stateless runs first, give --rate.",
+            DefaultValueFactory = _ => string.Join(',', ShowdownRunner.DefaultRunOrder),
         };
         only.Validators.Add(r =>
         {
@@ -47,10 +47,10 @@ internal static class ShowdownCommand
         };
         command.Validators.Add(r =>
         {
-            var chosen = r.GetValue(only) is { } list ? Names(list) : [.. ShowdownRunner.ArchitectureNames];
-            if (!chosen.Contains("stateless") && r.GetValue(rate) is null)
+            var chosen = r.GetValue(only) is { } list ? Names(list) : [.. ShowdownRunner.DefaultRunOrder];
+            if (chosen.FirstOrDefault() != "stateless" && r.GetValue(rate) is null)
             {
-                r.AddError("Without the stateless architecture, give the fixed rate with --rate.");
+                r.AddError("Unless the stateless architecture runs first, give the fixed rate with --rate.");
             }
         });
         command.SetAction(async (result, cancellationToken) =>

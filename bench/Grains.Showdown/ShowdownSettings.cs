@@ -50,8 +50,8 @@ internal sealed record ShowdownSettings(
     /// <summary>The fixed offered rate, as a share of the stateless architecture's saturation throughput.</summary>
     public const double FixedRateShare = 0.5;
 
-    /// <summary>The architectures to run, by name; all by default.</summary>
-    public IReadOnlyCollection<string> Architectures { get; init; } = ShowdownRunner.ArchitectureNames;
+    /// <summary>The architectures to run, by name, in the order they run; all by default.</summary>
+    public IReadOnlyList<string> Architectures { get; init; } = ShowdownRunner.DefaultRunOrder;
 
     public int Workers => Users * WorkersPerUser;
 
