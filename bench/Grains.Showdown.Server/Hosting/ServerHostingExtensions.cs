@@ -1,5 +1,6 @@
 using Grains.Hosting;
 using Grains.Hosting.Cluster;
+using Grains.Hosting.Redis;
 using Grains.Proxy.Backends;
 using Grains.Proxy.Hosting;
 using Grains.Proxy.Routing;
@@ -54,8 +55,9 @@ public static class ServerHostingExtensions
                 services.AddShopApi(builder.Configuration);
                 break;
             case ServerMode.Stateless:
+                // The same client settings as the silos' (SharedRedis), so that only the architecture differs.
                 services.AddSingleton<IConnectionMultiplexer>(sp => ConnectionMultiplexer.Connect(
-                    sp.GetRequiredService<IOptions<ServerOptions>>().Value.RedisConnectionString!));
+                    SharedRedis.ParseConfiguration(sp.GetRequiredService<IOptions<ServerOptions>>().Value.RedisConnectionString!)));
                 services.AddSingleton<IShopStore, RedisShopStore>();
                 AddShop(services);
                 break;

@@ -21,12 +21,16 @@ public sealed class SharedRedis(ConfigurationOptions configuration) : IAsyncDisp
 
     /// <summary>
     /// Parses a StackExchange.Redis configuration string with the settings every process of the cluster uses:
-    /// start even when Redis is not up yet, and keep reconnecting, so a Redis restart is an outage, not a crash.
+    /// start even when Redis is not up yet, and keep reconnecting, so a Redis restart is an outage, not a crash; and
+    /// do the socket work on .NET's thread pool rather than the client's own pool of 10 dedicated threads, whose
+    /// shared queue lock was contended 500 to 1,300 times a second per silo under writes on two cores
+    /// (docs/benchmarks.md, "The Redis client's own threads").
     /// </summary>
     public static ConfigurationOptions ParseConfiguration(string connectionString)
     {
         var options = ConfigurationOptions.Parse(connectionString);
         options.AbortOnConnectFail = false;
+        options.SocketManager = SocketManager.ThreadPool;
         return options;
     }
 

@@ -1,5 +1,6 @@
 using Grains.Hosting.Redis;
 using Grains.Testing;
+using StackExchange.Redis;
 
 namespace Grains.Silo.Tests.Redis;
 
@@ -8,11 +9,12 @@ namespace Grains.Silo.Tests.Redis;
 public sealed class SharedRedisTests(RedisFixture redis) : IClassFixture<RedisFixture>
 {
     [Fact]
-    public void A_parsed_configuration_starts_without_redis_and_keeps_reconnecting()
+    public void A_parsed_configuration_starts_without_redis_keeps_reconnecting_and_uses_the_thread_pool()
     {
         var options = SharedRedis.ParseConfiguration("127.0.0.1:6390,password=secret");
 
         Assert.False(options.AbortOnConnectFail);
+        Assert.Same(SocketManager.ThreadPool, options.SocketManager);
         Assert.Single(options.EndPoints);
         Assert.Equal("secret", options.Password);
     }
