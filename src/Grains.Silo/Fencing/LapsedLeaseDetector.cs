@@ -31,13 +31,12 @@ public sealed partial class LapsedLeaseDetector(
     ILogger<LapsedLeaseDetector> logger) : ILifecycleParticipant<ISiloLifecycle>
 {
     private readonly FencingOptions _options = options.Value;
-    private readonly CancellationTokenSource _stopping = new();
 
     // Per peer: the epoch in which the peer's mark was last seen, and how many checks since found it missing. An epoch
     // lasts while this silo's lease holds and its connection to Redis neither breaks nor comes back.
     private readonly Dictionary<SiloAddress, ((long Lease, long Store) Epoch, int Missing)> _peers = [];
     private long _storeEpoch;
-    private Task _loop = Task.CompletedTask;
+    private PeriodicLoop? _loop;
 
     public void Participate(ISiloLifecycle lifecycle)
     {
@@ -53,39 +52,26 @@ public sealed partial class LapsedLeaseDetector(
         var connection = await redis.GetAsync().ConfigureAwait(false);
         connection.ConnectionFailed += (_, _) => Interlocked.Increment(ref _storeEpoch);
         connection.ConnectionRestored += (_, _) => Interlocked.Increment(ref _storeEpoch);
-        _loop = Task.Run(RunAsync, CancellationToken.None);
+        _loop = new PeriodicLoop(_options.PeerCheckInterval, timeProvider, TryCheckOnceAsync);
+        _loop.Start();
     }
 
-    private async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        await _loop.ConfigureAwait(false);
-        _stopping.Dispose();
-    }
+    private Task StopAsync(CancellationToken cancellationToken) => _loop?.StopAsync() ?? Task.CompletedTask;
 
-    private async Task RunAsync()
+    private CancellationToken Stopping => _loop?.Stopping ?? CancellationToken.None;
+
+    private async Task TryCheckOnceAsync()
     {
-        using var timer = new PeriodicTimer(_options.PeerCheckInterval, timeProvider);
         try
         {
-            while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
-            {
-                try
-                {
-                    await CheckOnceAsync().ConfigureAwait(false);
-                }
-#pragma warning disable CA1031 // A failed check must never take the silo down; Orleans' own probes still cover the peers.
-                catch (Exception ex) when (ex is not OperationCanceledException || !_stopping.IsCancellationRequested)
-#pragma warning restore CA1031
-                {
-                    // Nothing learnt about the peers: they are judged afresh once their marks are seen again.
-                    _peers.Clear();
-                }
-            }
+            await CheckOnceAsync().ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+#pragma warning disable CA1031 // A failed check must never take the silo down; Orleans' own probes still cover the peers.
+        catch (Exception ex) when (ex is not OperationCanceledException || !Stopping.IsCancellationRequested)
+#pragma warning restore CA1031
         {
-            // The silo stopped.
+            // Nothing learnt about the peers: they are judged afresh once their marks are seen again.
+            _peers.Clear();
         }
     }
 
@@ -109,7 +95,7 @@ public sealed partial class LapsedLeaseDetector(
 
         var database = (await redis.GetAsync().ConfigureAwait(false)).GetDatabase();
         var marks = await Task.WhenAll(peers.Select(p => database.KeyExistsAsync(LeaseMarks.Key(cluster.Value.ClusterId, p))))
-            .WaitAsync(_options.PeerCheckInterval, timeProvider, _stopping.Token).ConfigureAwait(false);
+            .WaitAsync(_options.PeerCheckInterval, timeProvider, Stopping).ConfigureAwait(false);
 
         // Only what was read while this silo's lease held all along, over one connection, counts.
         if (!lease.IsHeld || StoreWasInTrouble() || (lease.Epoch, Interlocked.Read(ref _storeEpoch)) != epoch)

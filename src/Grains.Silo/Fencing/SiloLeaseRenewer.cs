@@ -23,8 +23,7 @@ public sealed partial class SiloLeaseRenewer(
     ILogger<SiloLeaseRenewer> logger) : ILifecycleParticipant<ISiloLifecycle>
 {
     private readonly FencingOptions _options = options.Value;
-    private readonly CancellationTokenSource _stopping = new();
-    private Task _loop = Task.CompletedTask;
+    private PeriodicLoop? _loop;
     private bool _everHeld;
     private bool _failing;
 
@@ -39,37 +38,20 @@ public sealed partial class SiloLeaseRenewer(
 
     private async Task StartAsync(CancellationToken cancellationToken)
     {
+        _loop = new PeriodicLoop(_options.RenewInterval, timeProvider, RenewOnceAsync);
         await RenewOnceAsync().ConfigureAwait(false);
-        _loop = Task.Run(RunAsync, CancellationToken.None);
+        _loop.Start();
     }
 
-    private async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        await _loop.ConfigureAwait(false);
-        _stopping.Dispose();
-    }
+    private Task StopAsync(CancellationToken cancellationToken) => _loop?.StopAsync() ?? Task.CompletedTask;
 
-    private async Task RunAsync()
-    {
-        using var timer = new PeriodicTimer(_options.RenewInterval, timeProvider);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
-            {
-                await RenewOnceAsync().ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-        {
-            // The silo stopped.
-        }
-    }
+    private CancellationToken Stopping => _loop?.Stopping ?? CancellationToken.None;
 
     /// <summary>
     /// Writes the mark of the lease a read sent at <paramref name="sentAt"/> confirms, to expire no sooner than that
     /// lease: its time to live is what remains of the lease when the write is sent, and Redis counts it from when the
-    /// write arrives. False when nothing remains.
+    /// write arrives. False when nothing remains. No mark is written when no silo looks for them
+    /// (<see cref="FencingOptions.DeclareLapsedPeersDead"/> off): a peer only judges a mark it has seen.
     /// </summary>
     private async Task<bool> MarkAsync(long sentAt)
     {
@@ -79,11 +61,16 @@ public sealed partial class SiloLeaseRenewer(
             return false;
         }
 
+        if (!_options.DeclareLapsedPeersDead)
+        {
+            return true;
+        }
+
         // Whole milliseconds, rounded up: Redis takes the time to live in milliseconds.
         var timeToLive = TimeSpan.FromMilliseconds(Math.Ceiling(remaining.TotalMilliseconds));
         var database = (await redis.GetAsync().ConfigureAwait(false)).GetDatabase();
         await database.StringSetAsync(LeaseMarks.Key(cluster.Value.ClusterId, localSilo.SiloAddress), 1, timeToLive)
-            .WaitAsync(remaining, timeProvider, _stopping.Token).ConfigureAwait(false);
+            .WaitAsync(remaining, timeProvider, Stopping).ConfigureAwait(false);
         return true;
     }
 
@@ -94,15 +81,15 @@ public sealed partial class SiloLeaseRenewer(
         Exception? error = null;
         try
         {
-            var data = await membershipTable.ReadRowAsync(localSilo.SiloAddress, _stopping.Token)
-                .WaitAsync(_options.LeaseDuration, timeProvider, _stopping.Token).ConfigureAwait(false);
+            var data = await membershipTable.ReadRowAsync(localSilo.SiloAddress, Stopping)
+                .WaitAsync(_options.LeaseDuration, timeProvider, Stopping).ConfigureAwait(false);
             var entry = data.Members.Select(m => m.Item1).FirstOrDefault(m => m.SiloAddress.Equals(localSilo.SiloAddress));
             refusal = entry is null ? "this silo has no row in the membership table"
                 : entry.Status == SiloStatus.Dead ? "the membership table says this silo is dead"
                 : await MarkAsync(sentAt).ConfigureAwait(false) ? null
                 : "the membership table answered after the lease it would renew had run out";
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !_stopping.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OperationCanceledException || !Stopping.IsCancellationRequested)
         {
             refusal = ex is TimeoutException ? "Redis did not answer in time" : "the membership table could not be read or the lease's mark written";
             error = ex;
