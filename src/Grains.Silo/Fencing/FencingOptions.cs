@@ -35,8 +35,9 @@ public sealed class FencingOptions
     public int PeerChecksBeforeDeath { get; set; } = 2;
 
     /// <summary>
-    /// How long after one of its own renewals failed a silo declares no peer dead for a lapsed lease: time for every
-    /// peer to reconnect to a Redis that restarted (StackExchange.Redis retries about every second).
+    /// How long after one of its own renewals failed, or its connection to Redis broke or came back, a silo declares no
+    /// peer dead for a lapsed lease: time for every peer to reconnect to a Redis that restarted (StackExchange.Redis
+    /// retries about every second).
     /// </summary>
     public TimeSpan StoreTroubleGrace { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -11,10 +11,10 @@ namespace Grains.Silo.Fencing;
 /// ran out serves and sends no grain call (<see cref="LeaseCallFilter"/>, <see cref="LeaseOutgoingCallFilter"/>), so it
 /// is of no use to its users, and declaring it dead moves them elsewhere a second sooner than two missed probes would.
 /// <para>
-/// Every <see cref="FencingOptions.PeerCheckInterval"/> the silo looks for the <see cref="LeaseMarks"/> of its active
-/// peers. A peer's mark missing <see cref="FencingOptions.PeerChecksBeforeDeath"/> times in a row, after it was seen, while
-/// this silo's own lease held all along (so Redis answered this silo throughout), means the peer could not renew with
-/// a store that works: it is stopped (SIGSTOP, a frozen VM, a long GC), or cut off from Redis. The silo then calls
+/// Every <see cref="FencingOptions.PeerCheckInterval"/> the silo reads the <see cref="LeaseMarks"/> of its active
+/// peers. A peer's mark missing <see cref="FencingOptions.PeerChecksBeforeDeath"/> times in a row, after the silo saw it
+/// change (the peer renewed while the silo watched), while this silo's own lease held all along (so Redis answered this
+/// silo throughout), means the peer could not renew with a store that works: it is stopped (SIGSTOP, a frozen VM, a long GC), or cut off from Redis. The silo then calls
 /// <see cref="IClusterMembershipService.TryKill"/>. When this silo's connection to Redis breaks or comes back, or one of
 /// its own renewals failed in the last <see cref="FencingOptions.StoreTroubleGrace"/> (a Redis restart, a network
 /// fault), every peer may be reconnecting at its own pace: no mark counts as missing until it was seen again.
@@ -32,10 +32,12 @@ public sealed partial class LapsedLeaseDetector(
 {
     private readonly FencingOptions _options = options.Value;
 
-    // Per peer: the epoch in which the peer's mark was last seen, and how many checks since found it missing. An epoch
-    // lasts while this silo's lease holds and its connection to Redis neither breaks nor comes back.
-    private readonly Dictionary<SiloAddress, ((long Lease, long Store) Epoch, int Missing)> _peers = [];
+    // Per peer: the epoch in which the peer's mark was last read, the number it held, whether it changed within that
+    // epoch (the peer renewed while this silo watched), and how many checks since found it missing. An epoch lasts
+    // while this silo's lease holds and its connection to Redis neither breaks nor comes back.
+    private readonly Dictionary<SiloAddress, Watch> _peers = [];
     private long _storeEpoch;
+    private long _lastStoreEvent = long.MinValue;
     private PeriodicLoop? _loop;
 
     public void Participate(ISiloLifecycle lifecycle)
@@ -50,8 +52,8 @@ public sealed partial class LapsedLeaseDetector(
     private async Task StartAsync(CancellationToken cancellationToken)
     {
         var connection = await redis.GetAsync().ConfigureAwait(false);
-        connection.ConnectionFailed += (_, _) => Interlocked.Increment(ref _storeEpoch);
-        connection.ConnectionRestored += (_, _) => Interlocked.Increment(ref _storeEpoch);
+        connection.ConnectionFailed += (_, _) => StoreEvent();
+        connection.ConnectionRestored += (_, _) => StoreEvent();
         _loop = new PeriodicLoop(_options.PeerCheckInterval, timeProvider, TryCheckOnceAsync);
         _loop.Start();
     }
@@ -94,7 +96,7 @@ public sealed partial class LapsedLeaseDetector(
         }
 
         var database = (await redis.GetAsync().ConfigureAwait(false)).GetDatabase();
-        var marks = await Task.WhenAll(peers.Select(p => database.KeyExistsAsync(LeaseMarks.Key(cluster.Value.ClusterId, p))))
+        var marks = await database.StringGetAsync([.. peers.Select(p => LeaseMarks.Key(cluster.Value.ClusterId, p))])
             .WaitAsync(_options.PeerCheckInterval, timeProvider, Stopping).ConfigureAwait(false);
 
         // Only what was read while this silo's lease held all along, over one connection, counts.
@@ -107,14 +109,17 @@ public sealed partial class LapsedLeaseDetector(
         for (var i = 0; i < peers.Count; i++)
         {
             var peer = peers[i];
-            if (marks[i])
+            var watched = _peers.TryGetValue(peer, out var seen) && seen.Epoch == epoch ? seen : (Watch?)null;
+            // A missing key reads as null, which TryParse would take for 0.
+            if (marks[i].HasValue && marks[i].TryParse(out long mark))
             {
-                _peers[peer] = (epoch, 0);
+                // Renewed within this epoch once its mark changed: a mark that survived a Redis restart proves nothing.
+                _peers[peer] = new Watch(epoch, mark, watched is { } w && (w.Renewed || w.Mark != mark), 0);
             }
-            else if (_peers.TryGetValue(peer, out var seen) && seen.Epoch == epoch)
+            else if (watched is { Renewed: true } renewing)
             {
-                _peers[peer] = (epoch, seen.Missing + 1);
-                if (seen.Missing + 1 >= _options.PeerChecksBeforeDeath)
+                _peers[peer] = renewing with { Missing = renewing.Missing + 1 };
+                if (renewing.Missing + 1 >= _options.PeerChecksBeforeDeath)
                 {
                     _peers.Remove(peer);
                     var killed = await membership.TryKill(peer).ConfigureAwait(false);
@@ -124,13 +129,24 @@ public sealed partial class LapsedLeaseDetector(
         }
     }
 
+    private void StoreEvent()
+    {
+        Interlocked.Exchange(ref _lastStoreEvent, timeProvider.GetTimestamp());
+        Interlocked.Increment(ref _storeEpoch);
+    }
+
     /// <summary>
-    /// Whether one of this silo's own renewals failed lately: Redis was in trouble, and its peers may take longer than
-    /// this silo to reach it again. The connection's own events say the same, but they are raised later, on the thread
-    /// pool.
+    /// Whether this silo's connection to Redis broke or came back, or one of its own renewals failed, lately: Redis was
+    /// in trouble, and its peers may take longer than this silo to reach it again. A renewal may also get through a
+    /// short outage unharmed (the Redis client holds commands back while it reconnects), so the connection's events
+    /// count too, though they are raised later, on the thread pool.
     /// </summary>
-    private bool StoreWasInTrouble() =>
-        lease.LastRenewalFailure != long.MinValue && timeProvider.GetElapsedTime(lease.LastRenewalFailure) < _options.StoreTroubleGrace;
+    private bool StoreWasInTrouble() => Within(lease.LastRenewalFailure) || Within(Interlocked.Read(ref _lastStoreEvent));
+
+    private bool Within(long timestamp) =>
+        timestamp != long.MinValue && timeProvider.GetElapsedTime(timestamp) < _options.StoreTroubleGrace;
+
+    private readonly record struct Watch((long Lease, long Store) Epoch, long Mark, bool Renewed, int Missing);
 
     [LoggerMessage(1, LogLevel.Warning, "Silo {Peer} has not renewed its lease: it serves nothing. Declared it dead (first to do so: {Declared}).")]
     private static partial void LogDeclaredDead(ILogger logger, SiloAddress peer, bool declared);

@@ -24,6 +24,7 @@ public sealed partial class SiloLeaseRenewer(
 {
     private readonly FencingOptions _options = options.Value;
     private PeriodicLoop? _loop;
+    private long _marks;
     private bool _everHeld;
     private bool _failing;
 
@@ -50,7 +51,9 @@ public sealed partial class SiloLeaseRenewer(
     /// <summary>
     /// Writes the mark of the lease a read sent at <paramref name="sentAt"/> confirms, to expire no sooner than that
     /// lease: its time to live is what remains of the lease when the write is sent, and Redis counts it from when the
-    /// write arrives. False when nothing remains. No mark is written when no silo looks for them
+    /// write arrives. Each mark holds a number one higher than the last, so that peers can tell a renewal from a mark
+    /// that merely survived (a Redis restart restores keys whose expiry has not passed). False when nothing remains.
+    /// No mark is written when no silo looks for them
     /// (<see cref="FencingOptions.DeclareLapsedPeersDead"/> off): a peer only judges a mark it has seen.
     /// </summary>
     private async Task<bool> MarkAsync(long sentAt)
@@ -69,7 +72,7 @@ public sealed partial class SiloLeaseRenewer(
         // Whole milliseconds, rounded up: Redis takes the time to live in milliseconds.
         var timeToLive = TimeSpan.FromMilliseconds(Math.Ceiling(remaining.TotalMilliseconds));
         var database = (await redis.GetAsync().ConfigureAwait(false)).GetDatabase();
-        await database.StringSetAsync(LeaseMarks.Key(cluster.Value.ClusterId, localSilo.SiloAddress), 1, timeToLive)
+        await database.StringSetAsync(LeaseMarks.Key(cluster.Value.ClusterId, localSilo.SiloAddress), ++_marks, timeToLive)
             .WaitAsync(remaining, timeProvider, Stopping).ConfigureAwait(false);
         return true;
     }
