@@ -64,7 +64,10 @@ public sealed class RollingRestartTests(SiloProcessCluster cluster) : IClassFixt
 
         await stop.CancelAsync();
         await load;
-        Assert.True(failures.IsEmpty, $"{failures.Count} requests failed:{Environment.NewLine}{string.Join(Environment.NewLine, failures.Take(5))}");
+        Assert.True(
+            failures.IsEmpty,
+            $"{failures.Count} requests failed:{Environment.NewLine}{string.Join(Environment.NewLine, failures.Take(5))}{Environment.NewLine}"
+            + $"What the silos logged at warning level or above:{Environment.NewLine}{string.Join(Environment.NewLine, cluster.Warnings.TakeLast(40))}");
         Assert.True(acknowledged.Count > 0, "the load added to the carts");
         foreach (var user in users)
         {

@@ -11,6 +11,7 @@ public class SiloProcessCluster : ShopCluster
     private static readonly TimeSpan s_exitTimeout = TimeSpan.FromSeconds(30);
 
     private readonly Dictionary<string, ProjectProcess> _silos = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _warnings = new();
 
     public SiloProcessCluster()
         : this(siloCount: 3)
@@ -36,6 +37,12 @@ public class SiloProcessCluster : ShopCluster
             ["Orleans:Membership:MaxProbeTimeout"] = "00:00:02",
             ["Orleans:Membership:NumMissedProbesLimit"] = "2",
         };
+
+    /// <summary>
+    /// What every silo process this cluster started (restarted ones included) logged at warning level or above, each
+    /// entry with its next line (the message), in order: for a test's failure message.
+    /// </summary>
+    public IReadOnlyList<string> Warnings => [.. _warnings];
 
     /// <summary>The process of the named silo, to watch what it writes.</summary>
     public ProjectProcess SiloProcess(string name) => _silos[name];
@@ -67,7 +74,21 @@ public class SiloProcessCluster : ShopCluster
     protected sealed override Task LaunchSiloAsync(string name)
     {
         var arguments = SiloConfiguration(name).Select(setting => $"--{setting.Key}={setting.Value}");
-        _silos.Add(name, ProjectProcess.Start(name, RepositoryPaths.BuiltAssembly("Grains.Silo"), arguments));
+        var process = ProjectProcess.Start(name, RepositoryPaths.BuiltAssembly("Grains.Silo"), arguments);
+        string? level = null;
+        process.LineWritten += line =>
+        {
+            if (level is not null)
+            {
+                _warnings.Enqueue($"{name} {level} {line.Trim()}");
+                level = null;
+            }
+            else if (line.Contains("warn: ", StringComparison.Ordinal) || line.Contains("fail: ", StringComparison.Ordinal))
+            {
+                level = line.Trim();
+            }
+        };
+        _silos.Add(name, process);
         return Task.CompletedTask;
     }
 
