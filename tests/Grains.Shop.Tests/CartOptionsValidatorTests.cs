@@ -23,6 +23,18 @@ public sealed class CartOptionsValidatorTests
     public void More_keys_than_a_keyed_add_can_write_within_its_budget_are_refused(int limit, bool accepted) =>
         Assert.Equal(accepted, Accepts(new CartOptions { IdempotencyKeyLimit = limit }));
 
+    [Theory]
+    [InlineData(1, true)]
+    [InlineData(CartOptions.MaxCheckoutLimit, true)]
+    [InlineData(0, false)]
+    [InlineData(CartOptions.MaxCheckoutLimit + 1, false)]
+    public void A_checkout_limit_outside_1_to_the_most_a_cart_record_keeps_is_refused(int limit, bool accepted) =>
+        Assert.Equal(accepted, Accepts(new CartOptions { CheckoutLimit = limit }));
+
+    [Fact]
+    public void A_checkout_limit_window_must_be_positive() =>
+        Assert.False(Accepts(new CartOptions { CheckoutLimitWindow = TimeSpan.Zero }));
+
     [Fact]
     public void A_retention_must_be_positive() =>
         Assert.False(Accepts(new CartOptions { IdempotencyKeyRetention = TimeSpan.Zero }));

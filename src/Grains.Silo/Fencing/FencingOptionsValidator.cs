@@ -29,9 +29,10 @@ public sealed class FencingOptionsValidator(IOptions<ClusterMembershipOptions> m
             failures.Add("Fencing:PeerCheckInterval must be positive and at most Fencing:LeaseDuration.");
         }
 
-        if (options.StoreTroubleGrace < TimeSpan.Zero)
+        if (options.StoreTroubleGrace < options.PeerCheckInterval)
         {
-            failures.Add("Fencing:StoreTroubleGrace must not be negative.");
+            // A shorter grace could end between a check's read and its judgement, and the read would count.
+            failures.Add("Fencing:StoreTroubleGrace must be at least Fencing:PeerCheckInterval.");
         }
 
         if (options.PeerChecksBeforeDeath is < 1 or > 100)

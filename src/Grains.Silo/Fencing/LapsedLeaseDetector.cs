@@ -14,10 +14,11 @@ namespace Grains.Silo.Fencing;
 /// Every <see cref="FencingOptions.PeerCheckInterval"/> the silo reads the <see cref="LeaseMarks"/> of its active
 /// peers. A peer's mark missing <see cref="FencingOptions.PeerChecksBeforeDeath"/> times in a row, after the silo saw it
 /// change (the peer renewed while the silo watched), while this silo's own lease held all along (so Redis answered this
-/// silo throughout), means the peer could not renew with a store that works: it is stopped (SIGSTOP, a frozen VM, a long GC), or cut off from Redis. The silo then calls
-/// <see cref="IClusterMembershipService.TryKill"/>. When this silo's connection to Redis breaks or comes back, or one of
-/// its own renewals failed in the last <see cref="FencingOptions.StoreTroubleGrace"/> (a Redis restart, a network
-/// fault), every peer may be reconnecting at its own pace: no mark counts as missing until it was seen again.
+/// silo throughout), means the peer could not renew with a store that works: it is stopped (SIGSTOP, a frozen VM, a
+/// long GC), or cut off from Redis. The silo then calls <see cref="IClusterMembershipService.TryKill"/>. For
+/// <see cref="FencingOptions.StoreTroubleGrace"/> after this silo's connection to Redis broke or came back, or one of
+/// its own renewals failed (a Redis restart, a network fault), every peer may be reconnecting at its own pace: the
+/// silo judges no one, and afterwards a peer counts only once its mark has changed again.
 /// </para>
 /// </summary>
 public sealed partial class LapsedLeaseDetector(
@@ -32,11 +33,10 @@ public sealed partial class LapsedLeaseDetector(
 {
     private readonly FencingOptions _options = options.Value;
 
-    // Per peer: the epoch in which the peer's mark was last read, the number it held, whether it changed within that
-    // epoch (the peer renewed while this silo watched), and how many checks since found it missing. An epoch lasts
-    // while this silo's lease holds and its connection to Redis neither breaks nor comes back.
+    // Per peer: the lease epoch in which the peer's mark was last read, the number it held, whether it changed since
+    // (the peer renewed while this silo watched), and how many checks since found it missing. Forgotten whenever Redis
+    // was in trouble for this silo (StoreWasInTrouble).
     private readonly Dictionary<SiloAddress, Watch> _peers = [];
-    private long _storeEpoch;
     private long _lastStoreEvent = long.MinValue;
     private PeriodicLoop? _loop;
 
@@ -52,8 +52,8 @@ public sealed partial class LapsedLeaseDetector(
     private async Task StartAsync(CancellationToken cancellationToken)
     {
         var connection = await redis.GetAsync().ConfigureAwait(false);
-        connection.ConnectionFailed += (_, _) => StoreEvent();
-        connection.ConnectionRestored += (_, _) => StoreEvent();
+        connection.ConnectionFailed += (_, _) => Interlocked.Exchange(ref _lastStoreEvent, timeProvider.GetTimestamp());
+        connection.ConnectionRestored += (_, _) => Interlocked.Exchange(ref _lastStoreEvent, timeProvider.GetTimestamp());
         _loop = new PeriodicLoop(_options.PeerCheckInterval, timeProvider, TryCheckOnceAsync);
         _loop.Start();
     }
@@ -79,7 +79,7 @@ public sealed partial class LapsedLeaseDetector(
 
     private async Task CheckOnceAsync()
     {
-        var epoch = (lease.Epoch, Interlocked.Read(ref _storeEpoch));
+        var epoch = lease.Epoch;
         if (!lease.IsHeld || StoreWasInTrouble())
         {
             _peers.Clear();
@@ -99,8 +99,8 @@ public sealed partial class LapsedLeaseDetector(
         var marks = await database.StringGetAsync([.. peers.Select(p => LeaseMarks.Key(cluster.Value.ClusterId, p))])
             .WaitAsync(_options.PeerCheckInterval, timeProvider, Stopping).ConfigureAwait(false);
 
-        // Only what was read while this silo's lease held all along, over one connection, counts.
-        if (!lease.IsHeld || StoreWasInTrouble() || (lease.Epoch, Interlocked.Read(ref _storeEpoch)) != epoch)
+        // Only what was read while this silo's lease held all along, with no trouble with Redis, counts.
+        if (!lease.IsHeld || StoreWasInTrouble() || lease.Epoch != epoch)
         {
             _peers.Clear();
             return;
@@ -129,12 +129,6 @@ public sealed partial class LapsedLeaseDetector(
         }
     }
 
-    private void StoreEvent()
-    {
-        Interlocked.Exchange(ref _lastStoreEvent, timeProvider.GetTimestamp());
-        Interlocked.Increment(ref _storeEpoch);
-    }
-
     /// <summary>
     /// Whether this silo's connection to Redis broke or came back, or one of its own renewals failed, lately: Redis was
     /// in trouble, and its peers may take longer than this silo to reach it again. A renewal may also get through a
@@ -146,7 +140,7 @@ public sealed partial class LapsedLeaseDetector(
     private bool Within(long timestamp) =>
         timestamp != long.MinValue && timeProvider.GetElapsedTime(timestamp) < _options.StoreTroubleGrace;
 
-    private readonly record struct Watch((long Lease, long Store) Epoch, long Mark, bool Renewed, int Missing);
+    private readonly record struct Watch(long Epoch, long Mark, bool Renewed, int Missing);
 
     [LoggerMessage(1, LogLevel.Warning, "Silo {Peer} has not renewed its lease: it serves nothing. Declared it dead (first to do so: {Declared}).")]
     private static partial void LogDeclaredDead(ILogger logger, SiloAddress peer, bool declared);

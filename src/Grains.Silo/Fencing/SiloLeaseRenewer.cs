@@ -111,12 +111,11 @@ public sealed partial class SiloLeaseRenewer(
         else
         {
             lease.RenewalFailed();
-        }
-
-        if (refusal is not null && !_failing)
-        {
-            _failing = true;
-            LogRenewalFailed(logger, refusal, error);
+            if (!_failing)
+            {
+                _failing = true;
+                LogRenewalFailed(logger, refusal, error);
+            }
         }
     }
 }

@@ -30,6 +30,15 @@ public sealed class FencingOptionsValidatorTests
     }
 
     [Fact]
+    public void A_store_trouble_grace_shorter_than_a_peer_check_is_refused()
+    {
+        var result = _validator.Validate(null, new FencingOptions { StoreTroubleGrace = TimeSpan.FromMilliseconds(100), PeerCheckInterval = TimeSpan.FromMilliseconds(200) });
+
+        Assert.True(result.Failed);
+        Assert.Contains("Fencing:StoreTroubleGrace", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_lease_just_shorter_than_the_quickest_death_declaration_is_valid()
     {
         Assert.True(_validator.Validate(null, new FencingOptions { LeaseDuration = TimeSpan.FromMilliseconds(1999) }).Succeeded);
