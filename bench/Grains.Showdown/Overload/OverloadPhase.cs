@@ -1,4 +1,5 @@
 using Grains.Showdown.Load;
+using Grains.Showdown.Measuring;
 
 namespace Grains.Showdown.Overload;
 
@@ -7,7 +8,8 @@ namespace Grains.Showdown.Overload;
 /// <param name="Result">What the load got.</param>
 /// <param name="DeadSilos">Rows of the membership table marked dead at the end of the phase (the run starts with none).</param>
 /// <param name="LeaseLapses">Times a silo's lease ran out or could not be renewed during the phase, from the silos' logs.</param>
-internal sealed record OverloadPhase(double Factor, OpenLoopResult Result, int DeadSilos, int LeaseLapses)
+/// <param name="Cpu">The cores the cluster and the load generator used during the phase.</param>
+internal sealed record OverloadPhase(double Factor, OpenLoopResult Result, int DeadSilos, int LeaseLapses, CpuUse Cpu)
 {
     /// <summary>Requests answered 503 or 429: refused at once, with <c>Retry-After</c>.</summary>
     public int Shed => Result.Failures.Where(f => f.Key is 503 or 429).Sum(f => f.Value);

@@ -16,15 +16,24 @@ internal static class OverloadReport
         Line(md, I($"`{command}`, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, admission control **{(settings.Admission ? "on" : "off")}**."));
         Line(md, I($"{run.Machine}; load average at the start {run.LoadAtStart}, at the end {run.LoadAtEnd} (the run's own processes share the cores)."));
         Line(md, string.Empty);
-        Line(md, I($"Two silos behind the gateway. Capacity, measured first with a closed loop of 64 reads in flight: **{run.Capacity:0} reads/s**. Then open-loop reads (`GET /api/cart`, {settings.Users} users in turn) for {settings.PhaseDuration.TotalSeconds:0} s per phase, every request sent on schedule and timed from when it was due; a request unanswered after 10 s counts as failed."));
+        Line(md, I($"Two silos behind the gateway, reads only (`GET /api/cart`, {settings.Users} users in turn). **Capacity: {run.Capacity:0} reads/s**, the highest open-loop rate of which at least {OverloadSettings.WholeShare:P1} were answered 2xx, found by offering {settings.ProbeDuration.TotalSeconds:0} s steps from {OverloadSettings.FirstProbe:0.0}x the closed loop's figure up by {OverloadSettings.ProbeStep - 1:P0} each (table below). A closed loop of 64 reads in flight, each sent when the last was answered, got {run.ClosedLoopCapacity:0} reads/s, the servers (silos, gateway, Redis) using {run.ClosedLoopCpu.ServerCores:0.00} cores ({ServerMicroseconds(run.ClosedLoopCpu, run.ClosedLoopCapacity):0} µs per read) and this load generator {run.ClosedLoopCpu.LoadCores:0.00}: requests that arrive together cost the servers less each than requests that arrive spread out, as in an open loop. Then the phases, {settings.PhaseDuration.TotalSeconds:0} s each, open loop: every request sent on schedule and timed from when it was due; a request unanswered after 10 s counts as failed."));
         Line(md, string.Empty);
-        Line(md, "| phase | offered/s | answered 2xx/s | goodput / capacity | p50 ms | p99 ms | shed (503, 429) | not sent (2,000 waiting) | other failures | silos declared dead | lease lapses | full service after |");
-        Line(md, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Line(md, "| capacity search: offered/s | answered 2xx/s | p50 ms | p99 ms | failed | served whole | servers' cores | µs of servers' CPU per 2xx | load generator's cores |");
+        Line(md, "|---:|---:|---:|---:|---:|---|---:|---:|---:|");
+        foreach (var probe in run.Probes)
+        {
+            var r = probe.Result;
+            Line(md, I($"| {probe.Rate:0} | {r.Answered.RequestsPerSecond:0} | {r.Answered.P50Ms:0.00} | {r.Answered.P99Ms:0.00} | {r.FailedRequests} | {(probe.ServedWhole ? "yes" : "no")} | {probe.Cpu.ServerCores:0.00} | {ServerMicroseconds(probe.Cpu, r.Answered.RequestsPerSecond):0} | {probe.Cpu.LoadCores:0.00} |"));
+        }
+
+        Line(md, string.Empty);
+        Line(md, "| phase | offered/s | answered 2xx/s | goodput / capacity | p50 ms | p99 ms | shed (503, 429) | not sent (2,000 waiting) | other failures | silos declared dead | lease lapses | full service after | servers' cores | µs of servers' CPU per 2xx | load generator's cores |");
+        Line(md, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var (phase, i) in run.Phases.Select((p, i) => (p, i)))
         {
             var r = phase.Result;
             var recovered = phase.SecondsToFullService() is { } s ? I($"{s} s") : "never";
-            Line(md, I($"| {i + 1}: {phase.Factor:0.0}x | {r.OfferedRps:0} | {r.Answered.RequestsPerSecond:0} | {r.Answered.RequestsPerSecond / run.Capacity:0.00} | {r.Answered.P50Ms:0.00} | {r.Answered.P99Ms:0.00} | {phase.Shed} | {phase.NotSent} | {phase.OtherFailures} | {phase.DeadSilos} | {phase.LeaseLapses} | {recovered} |"));
+            Line(md, I($"| {i + 1}: {phase.Factor:0.0}x | {r.OfferedRps:0} | {r.Answered.RequestsPerSecond:0} | {r.Answered.RequestsPerSecond / run.Capacity:0.00} | {r.Answered.P50Ms:0.00} | {r.Answered.P99Ms:0.00} | {phase.Shed} | {phase.NotSent} | {phase.OtherFailures} | {phase.DeadSilos} | {phase.LeaseLapses} | {recovered} | {phase.Cpu.ServerCores:0.00} | {ServerMicroseconds(phase.Cpu, r.Answered.RequestsPerSecond):0} | {phase.Cpu.LoadCores:0.00} |"));
         }
 
         // The stricter of the two 0.5x phases (before and after the overload): the lower p99.
@@ -41,7 +50,7 @@ internal static class OverloadReport
             Line(md, string.Empty);
             Line(md, "| goal | measured | |");
             Line(md, "|---|---:|---|");
-            Line(md, I($"| at {peak.Factor:0}x: goodput at least 0.90 of capacity | {goodput:0.00} | {Verdict(goodput >= 0.9)} |"));
+            Line(md, I($"| at {peak.Factor:0}x: goodput at least 0.90 of capacity | {goodput:0.00} ({peak.Result.Answered.RequestsPerSecond / run.ClosedLoopCapacity:0.00} of the closed loop's figure) | {Verdict(goodput >= 0.9)} |"));
             Line(md, I($"| at {peak.Factor:0}x: p99 of admitted requests at most 5x the lower p99 at 0.5x | {tail:0.0}x ({peak.Result.Answered.P99Ms:0.00} / {reference.Result.Answered.P99Ms:0.00} ms) | {Verdict(tail <= 5)} |"));
             Line(md, I($"| no silo declared dead or fenced | {dead} dead, {lapses} lease lapses | {Verdict(dead == 0 && lapses == 0)} |"));
             Line(md, I($"| after the overload: full service within 5 s | {(recovery is { } s ? $"{s} s" : "never")} | {Verdict(recovery is <= 5)} |"));
@@ -88,6 +97,10 @@ internal static class OverloadReport
             }
         }
     }
+
+    /// <summary>The servers' CPU over the phase per answered request: what serving one cost, refusals included.</summary>
+    private static double ServerMicroseconds(Measuring.CpuUse cpu, double answeredPerSecond) =>
+        answeredPerSecond > 0 ? cpu.ServerCores * 1e6 / answeredPerSecond : double.NaN;
 
     private static string Verdict(bool reached) => reached ? "reached" : "**not reached**";
 
