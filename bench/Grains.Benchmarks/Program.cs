@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Grains.Benchmarks;
 using Grains.Benchmarks.CheckoutWrites;
 using Grains.Benchmarks.Dashboard;
@@ -15,4 +16,7 @@ command.Subcommands.Add(KeyedAddsCommand.Create());
 command.Subcommands.Add(CheckoutWritesCommand.Create());
 command.Subcommands.Add(SignInFloodCommand.Create());
 command.Subcommands.Add(SoakCommand.Create());
-return await command.Parse(args).InvokeAsync();
+
+// As the showdown's: Ctrl-C stops every process the benchmark started before the tool exits.
+var configuration = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(60) };
+return await command.Parse(args).InvokeAsync(configuration);

@@ -93,16 +93,18 @@ internal sealed class Deployment(string clusterId) : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops every process at once (SIGTERM, then SIGKILL for one that outlasts the timeout).</summary>
     public async ValueTask DisposeAsync()
     {
+        var running = _processes.Where(p => !p.HasExited).ToList();
+        foreach (var process in running)
+        {
+            process.Terminate();
+        }
+
+        await Task.WhenAll(running.Select(p => p.WaitForExitAsync(s_stopTimeout)));
         foreach (var process in Enumerable.Reverse(_processes))
         {
-            if (!process.HasExited)
-            {
-                process.Terminate();
-                await process.WaitForExitAsync(s_stopTimeout);
-            }
-
             await process.DisposeAsync();
         }
     }
