@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -12,12 +13,24 @@ namespace Grains.Hosting.Sessions;
 /// session grain decides. A gateway reads a token's user without checking it (<see cref="ReadUserUnchecked"/>), only to
 /// route the request; the silo that serves it checks it.
 /// </summary>
+/// <remarks>
+/// Every request of a session carries the same token, so a token whose signature held is remembered (by its exact
+/// text, up to <see cref="MemoSize"/> of them, all forgotten at once when full) and not checked again: the HMAC and
+/// the payload's parse were 3 of the 12 µs a silo adds to a bare endpoint per read. Only a token that was verified
+/// with this key is ever remembered, and a remembered token says only who the session is: whether it is still live
+/// is asked of the session on every request.
+/// </remarks>
 public sealed class SessionTokens(string key)
 {
     /// <summary>The longest token accepted; anything longer is refused unread.</summary>
     public const int MaxLength = 1024;
 
+    /// <summary>Verified tokens remembered at most: about 5 MB.</summary>
+    public const int MemoSize = 10_000;
+
     private readonly byte[] _key = Encoding.UTF8.GetBytes(key ?? throw new ArgumentNullException(nameof(key)));
+    private readonly ConcurrentDictionary<string, SessionToken> _verified = new(StringComparer.Ordinal);
+    private int _remembered;
 
     /// <summary>A new unguessable session id: 128 random bits, as 32 hexadecimal digits.</summary>
     public static string NewSessionId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
@@ -31,14 +44,33 @@ public sealed class SessionTokens(string key)
     /// <summary>Returns the token's content when its signature is valid; null for anything forged or malformed.</summary>
     public SessionToken? Read(string? token)
     {
+        if (token is not null && _verified.TryGetValue(token, out var known))
+        {
+            return known;
+        }
+
         if (Split(token) is not var (payload, signature)
             || !TryDecode(signature, out var signatureBytes)
-            || !CryptographicOperations.FixedTimeEquals(signatureBytes, HMACSHA256.HashData(_key, payload)))
+            || !CryptographicOperations.FixedTimeEquals(signatureBytes, HMACSHA256.HashData(_key, payload))
+            || Deserialize(payload) is not { } content)
         {
             return null;
         }
 
-        return Deserialize(payload);
+        Remember(token!, content);
+        return content;
+    }
+
+    private void Remember(string token, SessionToken content)
+    {
+        if (Interlocked.Increment(ref _remembered) > MemoSize)
+        {
+            // Full: start again rather than track which token was used last; a forgotten token is only checked again.
+            _verified.Clear();
+            Interlocked.Exchange(ref _remembered, 1);
+        }
+
+        _verified[token] = content;
     }
 
     /// <summary>

@@ -18,6 +18,38 @@ public sealed class SessionTokensTests
     }
 
     [Fact]
+    public void A_remembered_token_does_not_vouch_for_one_that_differs_from_it()
+    {
+        var tokens = new SessionTokens(new string('k', 40));
+        var token = tokens.Issue(new SessionToken("0123456789abcdef0123456789abcdef", "alice"));
+        Assert.NotNull(tokens.Read(token));
+
+        var dot = token.IndexOf('.', StringComparison.Ordinal);
+        var otherPayload = Base64Url.EncodeToString(Encoding.UTF8.GetBytes("""{"sessionId":"0123456789abcdef0123456789abcdef","userId":"mallory"}"""));
+        Assert.Null(tokens.Read(otherPayload + token[dot..]));
+        Assert.Null(tokens.Read(token[..(dot + 1)] + (token[dot + 1] == 'A' ? 'B' : 'A') + token[(dot + 2)..]));
+        Assert.Equal("alice", tokens.Read(token)?.UserId);
+    }
+
+    [Fact]
+    public void More_tokens_than_are_remembered_are_all_still_read()
+    {
+        var tokens = new SessionTokens(new string('k', 40));
+        var issued = Enumerable.Range(0, SessionTokens.MemoSize + 50)
+            .Select(i => new SessionToken($"session-{i}", $"user-{i}"))
+            .Select(content => (Content: content, Token: tokens.Issue(content)))
+            .ToList();
+
+        foreach (var (content, token) in issued)
+        {
+            Assert.Equal(content, tokens.Read(token));
+        }
+
+        Assert.Equal(issued[0].Content, tokens.Read(issued[0].Token));
+        Assert.Null(new SessionTokens(new string('q', 40)).Read(issued[^1].Token));
+    }
+
+    [Fact]
     public void The_gateway_reads_the_user_of_any_well_formed_token_signed_or_not()
     {
         var signed = s_tokens.Issue(new SessionToken("s-1", "alice"));
