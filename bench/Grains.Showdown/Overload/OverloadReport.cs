@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Grains.Showdown.Measuring;
 
 namespace Grains.Showdown.Overload;
 
@@ -99,7 +100,7 @@ internal static class OverloadReport
     }
 
     /// <summary>The servers' CPU over the phase per answered request: what serving one cost, refusals included.</summary>
-    private static double ServerMicroseconds(Measuring.CpuUse cpu, double answeredPerSecond) =>
+    private static double ServerMicroseconds(CpuUse cpu, double answeredPerSecond) =>
         answeredPerSecond > 0 ? cpu.ServerCores * 1e6 / answeredPerSecond : double.NaN;
 
     private static string Verdict(bool reached) => reached ? "reached" : "**not reached**";

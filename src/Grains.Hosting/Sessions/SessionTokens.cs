@@ -16,9 +16,9 @@ namespace Grains.Hosting.Sessions;
 /// <remarks>
 /// Every request of a session carries the same token, so a token whose signature held is remembered (by its exact
 /// text, up to <see cref="MemoSize"/> of them, all forgotten at once when full) and not checked again: the HMAC and
-/// the payload's parse were 3 of the 12 µs a silo adds to a bare endpoint per read. Only a token that was verified
-/// with this key is ever remembered, and a remembered token says only who the session is: whether it is still live
-/// is asked of the session on every request.
+/// the payload's parse run once per session, not per request (docs/benchmarks.md measures them). Only a token that was
+/// verified with this key is ever remembered, and a remembered token says only who the session is: whether it is
+/// still live is asked of the session on every request.
 /// </remarks>
 public sealed class SessionTokens(string key)
 {
