@@ -71,9 +71,7 @@ public sealed class CheckoutLimitTests(CheckoutLimitShopCluster shop) : IClassFi
     /// </summary>
     private async Task ReactivateFromStoreAsync(ICartGrain cart, string userId, Func<JsonObject, JsonObject> change)
     {
-        var key = shop.StateKey("cart", userId, "cart");
-        var stored = change((await shop.ReadStoredStateAsync(key))!);
-        await shop.Store.HashSetAsync(key, [new("data", stored.ToJsonString()), new("etag", Guid.NewGuid().ToString("N"))]);
+        await shop.WriteCartBehindItsBackAsync(userId, change);
         var deactivated = shop.Cluster.WaitForDeactivationAsync(cart);
         await Assert.ThrowsAsync<InconsistentStateException>(() => cart.RemoveItemAsync("COF-001"));
         await deactivated.WaitAsync(s_deactivationTimeout);

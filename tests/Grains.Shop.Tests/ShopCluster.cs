@@ -65,6 +65,18 @@ public class ShopCluster : IAsyncLifetime
         return data.IsNullOrEmpty ? null : JsonNode.Parse(data.ToString())!.AsObject();
     }
 
+    /// <summary>
+    /// Writes a cart's stored state as <paramref name="change"/> makes it, under an etag of its own, as another activation
+    /// of the cart (on a silo that thinks it owns it) would: the cart's next write then fails on the etag.
+    /// </summary>
+    public async Task WriteCartBehindItsBackAsync(string userId, Func<JsonObject, JsonObject> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var key = StateKey("cart", userId, "cart");
+        var stored = change((await ReadStoredStateAsync(key))!);
+        await Store.HashSetAsync(key, [new("data", stored.ToJsonString()), new("etag", Guid.NewGuid().ToString("N"))]);
+    }
+
     /// <summary>The <c>etag</c> field of a grain's stored state; null when nothing is stored.</summary>
     public async Task<string?> ReadStoredEtagAsync(RedisKey key) => (string?)await Store.HashGetAsync(key, "etag");
 

@@ -8,10 +8,10 @@ internal static class GatewayTargets
     public static IReadOnlyList<GatewayTarget> All { get; } =
     [
         new("bare", GatewayHost.Bare, CartPath, TokenPlacement.None, "bare Kestrel: fixed bytes"),
-        new("silo", GatewayHost.Silo, CartPath, TokenPlacement.Bearer, "a silo's own endpoint: GET /api/cart, every grain call in-process"),
+        new("silo", GatewayHost.Silo, CartPath, TokenPlacement.Bearer, "a silo's own endpoint: GET /api/cart, read from the cart its grain published in the process"),
         new("gateway", GatewayHost.Gateway, CartPath, TokenPlacement.Bearer, "the real gateway in front of that silo: GET /api/cart"),
         new("variants-cart", GatewayHost.Variants, CartPath, TokenPlacement.Bearer, "GET /api/cart on the variants silo (same code as a silo)"),
-        new("cart-unfiltered", GatewayHost.Variants, GatewayVariants.CartWithoutFilterPath, TokenPlacement.Bearer, "session + rate limit + cart grain + JSON, no GrainCallFilter"),
+        new("cart-unfiltered", GatewayHost.Variants, GatewayVariants.CartWithoutFilterPath, TokenPlacement.Bearer, "session + rate limit + published cart + JSON, no GrainCallFilter"),
         new("cart-token", GatewayHost.Variants, GatewayVariants.CartWithTokenOnlyPath, TokenPlacement.BenchHeader, "HMAC check + cart grain + JSON: no session grain call"),
         new("session-limited", GatewayHost.Variants, GatewayVariants.SessionLimitedPath, TokenPlacement.Bearer, "session check (HMAC + TouchAsync) + rate limit, fixed bytes"),
         new("session", GatewayHost.Variants, GatewayVariants.SessionPath, TokenPlacement.Bearer, "session check (HMAC + TouchAsync), fixed bytes"),

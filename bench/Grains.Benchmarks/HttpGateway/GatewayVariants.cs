@@ -86,7 +86,7 @@ internal static class GatewayVariants
                 ? Results.Ok(await grains.Cart(token.UserId).GetAsync())
                 : Results.Unauthorized());
 
-        // GET /api/cart without the GrainCallFilter (retries and the X-Silo header): session, rate limit, grain, JSON.
-        bench.MapGet("/cart-unfiltered", (ClaimsPrincipal user, ShopGrains grains) => CartApi.GetCartAsync(user, grains)).RequireSession();
+        // GET /api/cart without the GrainCallFilter (retries and the X-Silo header): session, rate limit, the published cart, JSON.
+        bench.MapGet("/cart-unfiltered", (ClaimsPrincipal user, ShopGrains grains, LocalCartReader local) => CartApi.GetCartAsync(user, grains, local)).RequireSession();
     }
 }

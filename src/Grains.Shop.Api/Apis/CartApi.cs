@@ -50,8 +50,11 @@ public static class CartApi
         return group;
     }
 
-    public static async Task<Ok<Cart>> GetCartAsync(ClaimsPrincipal user, ShopGrains grains) =>
-        TypedResults.Ok(await CartOf(user, grains).GetAsync());
+    public static async Task<Ok<Cart>> GetCartAsync(ClaimsPrincipal user, ShopGrains grains, LocalCartReader local)
+    {
+        ArgumentNullException.ThrowIfNull(local);
+        return TypedResults.Ok(local.TryRead(user.GetUserId(), out var cart) ? cart : await CartOf(user, grains).GetAsync());
+    }
 
     public static async Task<NoContent> ClearCartAsync(ClaimsPrincipal user, ShopGrains grains)
     {

@@ -36,6 +36,7 @@ public static class ShopApiServiceCollectionExtensions
         services.AddSingleton(sp => new OrderCursors(sp.GetRequiredService<IOptions<ApiOptions>>().Value.TokenKey!));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ShopGrains>();
+        services.AddSingleton<LocalCartReader>();
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Grains.Shop.Contracts.Serving;
 
 namespace Grains.Shop.Contracts.Sessions;
 
@@ -9,20 +9,9 @@ namespace Grains.Shop.Contracts.Sessions;
 /// deactivates. A request whose session is not here, or that needs the grain (see <see cref="LocalSession.Touch"/>),
 /// calls the grain as before.
 /// </summary>
-public sealed class LocalSessions
+public sealed class LocalSessions : LocalTable<LocalSession>
 {
-    private readonly ConcurrentDictionary<string, LocalSession> _sessions = new(StringComparer.Ordinal);
-
-    /// <summary>How many sessions are published now.</summary>
-    public int Count => _sessions.Count;
-
-    /// <summary>Publishes <paramref name="session"/> under its grain's key, replacing any earlier one.</summary>
-    public void Publish(string key, LocalSession session) => _sessions[key] = session;
-
-    /// <summary>Withdraws <paramref name="session"/>, if it is still the one published under <paramref name="key"/>.</summary>
-    public void Withdraw(string key, LocalSession session) => _sessions.TryRemove(new KeyValuePair<string, LocalSession>(key, session));
-
     /// <summary>Checks the session of grain <paramref name="key"/> for <paramref name="userId"/> at <paramref name="now"/>, and slides it when it is live.</summary>
     public LocalSessionCheck Touch(string key, string userId, DateTimeOffset now) =>
-        _sessions.TryGetValue(key, out var session) ? session.Touch(userId, now) : LocalSessionCheck.AskTheGrain;
+        TryGetEntry(key, out var session) ? session.Touch(userId, now) : LocalSessionCheck.AskTheGrain;
 }

@@ -59,7 +59,7 @@ public sealed partial class CartGrain
             RecentCheckouts = [.. recent, now.ToUnixTimeMilliseconds()],
         };
         next = Remember(next, command.IdempotencyKey, CheckoutRequest, orderId: order.OrderId);
-        await state.CommitAsync(next);
+        await CommitAsync(next);
         LogCheckedOut(logger, UserId, order.OrderId, order.Items.Count);
 
         await TryDeliverPendingOrdersAsync();
@@ -115,7 +115,7 @@ public sealed partial class CartGrain
             }
 
             var delivered = pending.Select(o => o.OrderId).ToHashSet(StringComparer.Ordinal);
-            await state.CommitAsync(state.State with { PendingOrders = [.. state.State.PendingOrders.Where(o => !delivered.Contains(o.OrderId))] });
+            await CommitAsync(state.State with { PendingOrders = [.. state.State.PendingOrders.Where(o => !delivered.Contains(o.OrderId))] });
         }
         catch (InconsistentStateException ex)
         {

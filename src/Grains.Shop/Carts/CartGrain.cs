@@ -12,13 +12,16 @@ namespace Grains.Shop.Carts;
 
 /// <summary>
 /// A user's cart. Not reentrant: calls run one at a time, so concurrent adds to one cart are applied in some order and
-/// none is lost. Every change is one write of <see cref="CartState"/>, awaited before the call returns.
+/// none is lost. Every change is one write of <see cref="CartState"/>, awaited before the call returns. While active,
+/// the cart is published in its silo's <see cref="LocalCarts"/> as of its last acknowledged change, so that the API in
+/// the same process reads it without a grain call.
 /// </summary>
 [GrainType("cart")]
 [UserPlacement]
 public sealed partial class CartGrain(
     [PersistentState("cart", ShopStorage.Name)] IPersistentState<CartState> state,
     ProductCatalog catalog,
+    LocalCarts localCarts,
     IOptions<CartOptions> options,
     TimeProvider timeProvider,
     ILogger<CartGrain> logger) : MigratingGrain, ICartGrain
@@ -27,6 +30,9 @@ public sealed partial class CartGrain(
 
     // The cart as last shown, kept until its lines change: most calls read the cart, and it is built once per change.
     private (IReadOnlyList<CartLineState> Lines, long Version, Cart Cart)? _shown;
+
+    // This activation's entry in LocalCarts, from activation to deactivation.
+    private LocalCart? _published;
 
     private string UserId => this.GetPrimaryKeyString();
 
@@ -53,7 +59,7 @@ public sealed partial class CartGrain(
         var quantity = (index < 0 ? 0 : lines[index].Quantity) + command.Quantity;
         var next = ChangeLines(WithQuantity(lines, index, product, quantity));
         next = Remember(next, command.IdempotencyKey, request, lines: next.Lines, version: next.Version);
-        await state.CommitAsync(next);
+        await CommitAsync(next);
         return ToCart(next.Lines, next.Version);
     }
 
@@ -148,8 +154,26 @@ public sealed partial class CartGrain(
     private async Task<Cart> CommitLinesAsync(IReadOnlyList<CartLineState> lines)
     {
         var next = ChangeLines(lines);
-        await state.CommitAsync(next);
+        await CommitAsync(next);
         return ToCart(next.Lines, next.Version);
+    }
+
+    /// <summary>Writes <paramref name="next"/> through and, once the store acknowledged it, shows it to this process's readers.</summary>
+    private async Task CommitAsync(CartState next)
+    {
+        await state.CommitAsync(next);
+        _published?.Show(ToCart(next.Lines, next.Version));
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_published is { } published)
+        {
+            localCarts.Withdraw(UserId, published);
+            _published = null;
+        }
+
+        return base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     private IReadOnlyList<CartItem> ToItems(IReadOnlyList<CartLineState> lines) =>

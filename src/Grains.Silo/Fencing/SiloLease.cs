@@ -1,3 +1,5 @@
+using Grains.Shop.Contracts.Serving;
+
 namespace Grains.Silo.Fencing;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Grains.Silo.Fencing;
 /// was paused (SIGSTOP, a long GC, a frozen VM) finds on resuming that its lease ran out while it was stopped, however
 /// many calls wait in its queues.
 /// </summary>
-public sealed class SiloLease(TimeProvider timeProvider)
+public sealed class SiloLease(TimeProvider timeProvider) : IServingLease
 {
     private long _validUntil = long.MinValue;
     private long _epoch;

@@ -7,6 +7,7 @@ using Grains.Shop.Api.GrainCalls;
 using Grains.Shop.Api.Hosting;
 using Grains.Shop.Api.Telemetry;
 using Grains.Shop.Contracts.Operators;
+using Grains.Shop.Contracts.Serving;
 using Grains.Shop.Hosting;
 using Grains.Shop.Placement;
 using Grains.Shop.Storage;
@@ -311,6 +312,7 @@ public static class ShopSiloBuilderExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SiloLease>();
+        services.AddSingleton<IServingLease>(sp => sp.GetRequiredService<SiloLease>());
         services.AddSingleton<SiloLeaseRenewer>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloLeaseRenewer>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, LapsedLeaseDetector>();
