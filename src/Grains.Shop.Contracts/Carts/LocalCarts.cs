@@ -5,9 +5,10 @@ namespace Grains.Shop.Contracts.Carts;
 
 /// <summary>
 /// The carts whose grain is active in this process, by user, as their grains last wrote them, so that the API in the
-/// same process answers a read without a grain call. The cart grain stays the only writer: it publishes its cart when
-/// it activates, shows each change once the store has acknowledged it and before the call that made it returns, and
-/// withdraws it when it deactivates. A read whose cart is not here calls the grain as before.
+/// same process answers a read without a grain call. The cart grain stays the only writer: it publishes its cart at
+/// its first call, shows each change once the store has acknowledged it and before the call that made it returns, and
+/// withdraws it when it deactivates or when a write finds another writer. A read whose cart is not here calls the
+/// grain as before (and so publishes it).
 /// </summary>
 public sealed class LocalCarts : LocalTable<LocalCart>
 {

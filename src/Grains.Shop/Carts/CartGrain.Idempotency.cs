@@ -5,8 +5,8 @@ namespace Grains.Shop.Carts;
 public sealed partial class CartGrain
 {
     /// <summary>
-    /// Turns keys stored the old way (<see cref="LegacyIdempotencyRecord"/>) into entries, so that they stay remembered
-    /// (the change is written with the cart's next change); then publishes the cart in <see cref="LocalCarts"/>.
+    /// Turns keys stored the old way (<see cref="LegacyIdempotencyRecord"/>) into entries, so that they stay remembered;
+    /// the change is written with the cart's next change.
     /// </summary>
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -22,8 +22,6 @@ public sealed partial class CartGrain
             };
         }
 
-        _published = new LocalCart(ToCart(state.State.Lines, state.State.Version));
-        localCarts.Publish(UserId, _published);
         return base.OnActivateAsync(cancellationToken);
     }
 

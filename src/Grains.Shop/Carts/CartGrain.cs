@@ -6,6 +6,7 @@ using Grains.Shop.Hosting;
 using Grains.Shop.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 using Grains.Shop.Placement;
 
 namespace Grains.Shop.Carts;
@@ -31,12 +32,15 @@ public sealed partial class CartGrain(
     // The cart as last shown, kept until its lines change: most calls read the cart, and it is built once per change.
     private (IReadOnlyList<CartLineState> Lines, long Version, Cart Cart)? _shown;
 
-    // This activation's entry in LocalCarts, from activation to deactivation.
+    // This activation's entry in LocalCarts, from its first call to its deactivation. Not published in OnActivateAsync:
+    // an activation that Orleans ends before it becomes valid (a stop or a duplicate found while it activates) is not
+    // given OnDeactivateAsync, and would leave its entry behind. Nothing is published once OnDeactivateAsync ran.
     private LocalCart? _published;
+    private bool _ended;
 
     private string UserId => this.GetPrimaryKeyString();
 
-    public Task<Cart> GetAsync() => Task.FromResult(ToCart(state.State.Lines, state.State.Version));
+    public Task<Cart> GetAsync() => Task.FromResult(Show());
 
     public async Task<Cart> AddItemAsync(AddCartItem command)
     {
@@ -161,19 +165,52 @@ public sealed partial class CartGrain(
     /// <summary>Writes <paramref name="next"/> through and, once the store acknowledged it, shows it to this process's readers.</summary>
     private async Task CommitAsync(CartState next)
     {
-        await state.CommitAsync(next);
-        _published?.Show(ToCart(next.Lines, next.Version));
+        try
+        {
+            await state.CommitAsync(next);
+        }
+        catch (InconsistentStateException)
+        {
+            // Someone else wrote the cart: this activation's view may be stale, so nobody reads it any more.
+            Withdraw();
+            throw;
+        }
+
+        Show();
+    }
+
+    /// <summary>The cart as it is now, published in <see cref="LocalCarts"/> for the API beside this activation.</summary>
+    private Cart Show()
+    {
+        var cart = ToCart(state.State.Lines, state.State.Version);
+        if (_published is { } published)
+        {
+            published.Show(cart);
+        }
+        else if (!_ended)
+        {
+            _published = new LocalCart(cart);
+            localCarts.Publish(UserId, _published);
+        }
+
+        return cart;
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        Withdraw();
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    /// <summary>Withdraws the cart from <see cref="LocalCarts"/> for good: this activation publishes nothing after it.</summary>
+    private void Withdraw()
+    {
+        _ended = true;
         if (_published is { } published)
         {
             localCarts.Withdraw(UserId, published);
             _published = null;
         }
-
-        return base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     private IReadOnlyList<CartItem> ToItems(IReadOnlyList<CartLineState> lines) =>

@@ -42,6 +42,9 @@ public sealed partial class SessionGrain(
     private DateTimeOffset _lastSeenAt;
     private LocalSession? _published;
 
+    // Set once OnDeactivateAsync ran, or once the store showed this activation's view stale: nothing is published after it.
+    private bool _ended;
+
     private DateTimeOffset LastSeenAt => _published?.LastSeenAt ?? _lastSeenAt;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -52,16 +55,14 @@ public sealed partial class SessionGrain(
             _lastSeenAt = state.State.LastSeenAt;
         }
 
-        if (state.RecordExists && !state.State.Revoked)
-        {
-            Publish();
-        }
-
+        // Published at the first call, not here: an activation that Orleans ends before it becomes valid (a stop or
+        // a duplicate found while it activates) is not given OnDeactivateAsync, and would leave its entry behind.
         return Task.CompletedTask;
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        _ended = true;
         Withdraw();
         return base.OnDeactivateAsync(reason, cancellationToken);
     }
@@ -114,6 +115,11 @@ public sealed partial class SessionGrain(
         if (now - state.State.LastSeenAt >= _options.LastSeenWriteInterval)
         {
             await TryPersistActivityAsync();
+        }
+
+        if (_published is null && !state.State.Revoked)
+        {
+            Publish();
         }
 
         return ToInfo();
@@ -210,6 +216,11 @@ public sealed partial class SessionGrain(
 
     private void Publish()
     {
+        if (_ended)
+        {
+            return;
+        }
+
         _published = new LocalSession(state.State.UserId, _lastSeenAt, state.State.LastSeenAt, _options.IdleTimeout, _options.LastSeenWriteInterval);
         localSessions.Publish(this.GetPrimaryKeyString(), _published);
     }
@@ -239,6 +250,7 @@ public sealed partial class SessionGrain(
         {
             // Another activation wrote this session (e.g. revoked it); only a fresh read can tell.
             LogActivityWriteFailed(logger, SessionId, ex);
+            _ended = true;
             Withdraw();
             DeactivateOnIdle();
         }
