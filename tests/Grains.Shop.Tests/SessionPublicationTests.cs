@@ -22,9 +22,7 @@ public sealed class SessionPublicationTests(ShortSessionShopCluster shop) : ICla
         Assert.Equal(1, local.Count);
 
         // Another activation (on a silo that thinks it owns the session) writes it, with an etag of its own.
-        var stateKey = shop.StateKey("session", key, "session");
-        var stored = (await shop.ReadStoredStateAsync(stateKey))!;
-        await shop.Store.HashSetAsync(stateKey, [new("data", stored.ToJsonString()), new("etag", Guid.NewGuid().ToString("N"))]);
+        await shop.WriteStateBehindItsBackAsync(shop.StateKey("session", key, "session"), stored => stored);
         var deactivated = shop.Cluster.WaitForDeactivationAsync(session);
 
         // The touch's activity write fails on the etag: the touch still answers, but the session is withdrawn for good.

@@ -66,16 +66,20 @@ public class ShopCluster : IAsyncLifetime
     }
 
     /// <summary>
-    /// Writes a cart's stored state as <paramref name="change"/> makes it, under an etag of its own, as another activation
-    /// of the cart (on a silo that thinks it owns it) would: the cart's next write then fails on the etag.
+    /// Writes a grain's stored state (at <paramref name="key"/>) as <paramref name="change"/> makes it, under an etag of
+    /// its own, as another activation of the grain (on a silo that thinks it owns it) would: the grain's next write then
+    /// fails on the etag.
     /// </summary>
-    public async Task WriteCartBehindItsBackAsync(string userId, Func<JsonObject, JsonObject> change)
+    public async Task WriteStateBehindItsBackAsync(RedisKey key, Func<JsonObject, JsonObject> change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var key = StateKey("cart", userId, "cart");
         var stored = change((await ReadStoredStateAsync(key))!);
         await Store.HashSetAsync(key, [new("data", stored.ToJsonString()), new("etag", Guid.NewGuid().ToString("N"))]);
     }
+
+    /// <summary><see cref="WriteStateBehindItsBackAsync"/> for the cart of <paramref name="userId"/>.</summary>
+    public Task WriteCartBehindItsBackAsync(string userId, Func<JsonObject, JsonObject> change) =>
+        WriteStateBehindItsBackAsync(StateKey("cart", userId, "cart"), change);
 
     /// <summary>The <c>etag</c> field of a grain's stored state; null when nothing is stored.</summary>
     public async Task<string?> ReadStoredEtagAsync(RedisKey key) => (string?)await Store.HashGetAsync(key, "etag");
