@@ -20,6 +20,10 @@ public static class OperatorServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<OperatorOptions>().Bind(configuration.GetSection(OperatorOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OperatorOptions>, OperatorOptionsValidator>();
+        // No default scheme, although it is the only one (ASP.NET Core's documented switch): WebApplication adds the
+        // authentication middleware by itself, which would otherwise build this handler (a SHA-256 of the key among it)
+        // for every forwarded request. The operator policy names the scheme, so only the operator routes authenticate.
+        AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, OperatorAuthenticationHandler>(OperatorAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddPolicy(PolicyName, policy => policy

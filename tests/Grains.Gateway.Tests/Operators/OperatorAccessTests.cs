@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Grains.Gateway.Operators;
 using Grains.Gateway.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection;
 using Grains.Testing;
 
 namespace Grains.Gateway.Tests.Operators;
@@ -51,6 +54,17 @@ public sealed class OperatorAccessTests(OperatorCluster cluster) : IClassFixture
 
         await Problems.AssertProblemAsync(response, HttpStatusCode.Unauthorized);
         Assert.Equal("Basic", Assert.Single(response.Headers.WwwAuthenticate).Scheme);
+    }
+
+    [Fact]
+    public async Task The_operator_scheme_is_no_default_so_forwarded_requests_are_not_authenticated_by_the_gateway()
+    {
+        await using var gateway = cluster.CreateGateway(new Dictionary<string, string?> { ["Dashboard:OperatorKey"] = OperatorCluster.OperatorKey });
+
+        var schemes = gateway.Services.GetRequiredService<IAuthenticationSchemeProvider>();
+
+        Assert.NotNull(await schemes.GetSchemeAsync(OperatorAuthenticationHandler.SchemeName));
+        Assert.Null(await schemes.GetDefaultAuthenticateSchemeAsync());
     }
 
     [Theory]
