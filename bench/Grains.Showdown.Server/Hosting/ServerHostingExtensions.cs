@@ -38,6 +38,9 @@ public static class ServerHostingExtensions
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         // Warnings only, as the silos and the gateway are configured: a log line per request would cost more than serving it.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // And none from ASP.NET Core's request diagnostics, as in the silos' and the gateway's appsettings.json: while
+        // that category logs at all, every request gets an Activity and a log scope, for log lines never written.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
 
         switch (section.GetValue<ServerMode>(nameof(ServerOptions.Mode)))
         {
