@@ -87,6 +87,6 @@ internal static class GatewayVariants
                 : Results.Unauthorized());
 
         // GET /api/cart without the GrainCallFilter (retries and the X-Silo header): session, rate limit, the published cart, JSON.
-        bench.MapGet("/cart-unfiltered", (ClaimsPrincipal user, ShopGrains grains, LocalCartReader local) => CartApi.GetCartAsync(user, grains, local)).RequireSession();
+        bench.MapGet("/cart-unfiltered", (ClaimsPrincipal user, ShopGrains grains, LocalCartReader local, PublishedCartJson published) => CartApi.GetCartAsync(user, grains, local, published)).RequireSession();
     }
 }

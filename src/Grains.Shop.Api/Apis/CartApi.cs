@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Grains.Shop.Api.Authentication;
 using Grains.Shop.Api.GrainCalls;
 using Grains.Shop.Api.OpenApi;
+using Grains.Shop.Api.Serialization;
 using Grains.Shop.Contracts.Carts;
 using Grains.Shop.Contracts.Orders;
 using Grains.Shop.Contracts.Products;
@@ -50,10 +51,14 @@ public static class CartApi
         return group;
     }
 
-    public static async Task<Ok<Cart>> GetCartAsync(ClaimsPrincipal user, ShopGrains grains, LocalCartReader local)
+    /// <summary>From the cart's published copy when its grain is active here, as JSON rendered once per change; else from the grain.</summary>
+    public static async Task<Results<Ok<Cart>, RenderedJson>> GetCartAsync(ClaimsPrincipal user, ShopGrains grains, LocalCartReader local, PublishedCartJson published)
     {
         ArgumentNullException.ThrowIfNull(local);
-        return TypedResults.Ok(local.TryRead(user.GetUserId(), out var cart) ? cart : await CartOf(user, grains).GetAsync());
+        ArgumentNullException.ThrowIfNull(published);
+        return local.TryRead(user.GetUserId(), out var cart)
+            ? published.AnswerFor(cart)
+            : TypedResults.Ok(await CartOf(user, grains).GetAsync());
     }
 
     public static async Task<NoContent> ClearCartAsync(ClaimsPrincipal user, ShopGrains grains)

@@ -37,6 +37,7 @@ public static class ShopApiServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ShopGrains>();
         services.AddSingleton<LocalCartReader>();
+        services.AddSingleton<PublishedCartJson>();
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
