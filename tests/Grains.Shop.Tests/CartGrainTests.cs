@@ -1,3 +1,4 @@
+using Grains.Shop.Catalog;
 using Grains.Shop.Contracts.Carts;
 using Grains.Shop.Contracts.Orders;
 
@@ -21,6 +22,46 @@ public sealed class CartGrainTests(TwoKeyShopCluster shop) : IClassFixture<TwoKe
         var stored = await shop.Client.GetGrain<IOrdersGrain>((await cart.GetAsync()).UserId).ListAsync(new ListOrders(OrderListLimits.MaxLimit), []);
         Assert.Equal(order.OrderId, Assert.Single(stored.Orders).OrderId);
         Assert.Empty((await cart.GetAsync()).Items);
+    }
+
+    [Fact]
+    public async Task Every_change_shows_the_cart_its_lines_make_whichever_lines_it_kept()
+    {
+        var cart = NewCart();
+        var catalog = ProductCatalog.LoadEmbedded();
+        var expected = new List<(string Sku, int Quantity)>();
+        async Task CheckAsync(Task<Cart> change)
+        {
+            var shown = await change;
+            var read = await cart.GetAsync();
+            Assert.Equal((shown.Version, shown.Total), (read.Version, read.Total));
+            Assert.Equal(shown.Items, read.Items);
+            Assert.Equal(expected.Select(l => l.Sku), shown.Items.Select(i => i.Sku));
+            foreach (var (item, line) in shown.Items.Zip(expected))
+            {
+                Assert.True(catalog.TryGet(line.Sku, out var product));
+                Assert.Equal(new CartItem(line.Sku, product.Name, line.Quantity, product.Price, product.Price * line.Quantity), item);
+            }
+
+            Assert.Equal(shown.Items.Sum(i => i.LineTotal), shown.Total);
+        }
+
+        expected.Add(("TEA-001", 2));
+        await CheckAsync(cart.AddItemAsync(new AddCartItem("TEA-001", 2)));
+        expected.Add(("COF-001", 1));
+        await CheckAsync(cart.AddItemAsync(new AddCartItem("COF-001", 1)));
+        expected.Add(("COF-002", 3));
+        await CheckAsync(cart.AddItemAsync(new AddCartItem("COF-002", 3)));
+        expected[1] = ("COF-001", 5);
+        await CheckAsync(cart.AddItemAsync(new AddCartItem("COF-001", 4)));
+        expected.RemoveAt(0);
+        await CheckAsync(cart.RemoveItemAsync("TEA-001"));
+        expected[1] = ("COF-002", 7);
+        await CheckAsync(cart.SetQuantityAsync(new SetCartItemQuantity("COF-002", 7)));
+        expected.Add(("TEA-001", 1));
+        await CheckAsync(cart.AddItemAsync(new AddCartItem("TEA-001", 1)));
+        expected.RemoveAt(0);
+        await CheckAsync(cart.SetQuantityAsync(new SetCartItemQuantity("COF-001", 0)));
     }
 
     [Fact]

@@ -213,13 +213,24 @@ public sealed partial class CartGrain(
         }
     }
 
-    private IReadOnlyList<CartItem> ToItems(IReadOnlyList<CartLineState> lines) =>
-        [.. lines.Select(l => new CartItem(
-            l.Sku,
-            catalog.TryGet(l.Sku, out var product) ? product.Name : l.Sku,
-            l.Quantity,
-            l.UnitPrice,
-            l.UnitPrice * l.Quantity))];
+    /// <summary>
+    /// The lines as items. A change makes a new list but keeps the line records it did not touch, and the catalog does
+    /// not change, so an item shown for the same line record at the same place is taken as it is: a change builds one item.
+    /// </summary>
+    private CartItem[] ToItems(IReadOnlyList<CartLineState> lines)
+    {
+        var shown = _shown;
+        var items = new CartItem[lines.Count];
+        for (var i = 0; i < items.Length; i++)
+        {
+            var line = lines[i];
+            items[i] = shown is { } previous && i < previous.Lines.Count && ReferenceEquals(previous.Lines[i], line)
+                ? previous.Cart.Items[i]
+                : new CartItem(line.Sku, catalog.TryGet(line.Sku, out var product) ? product.Name : line.Sku, line.Quantity, line.UnitPrice, line.UnitPrice * line.Quantity);
+        }
+
+        return items;
+    }
 
     private Cart ToCart(IReadOnlyList<CartLineState> lines, long version)
     {
@@ -230,7 +241,13 @@ public sealed partial class CartGrain(
         }
 
         var items = ToItems(lines);
-        var cart = new Cart(UserId, items, items.Sum(i => i.LineTotal), version);
+        var total = 0m;
+        foreach (var item in items)
+        {
+            total += item.LineTotal;
+        }
+
+        var cart = new Cart(UserId, items, total, version);
         _shown = (lines, version, cart);
         return cart;
     }
