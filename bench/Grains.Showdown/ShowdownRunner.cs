@@ -132,6 +132,7 @@ internal static class ShowdownRunner
         var rate = offered ?? Math.Max(10, Math.Round(ShowdownSettings.FixedRateShare * Math.Min(reads.Reads.RequestsPerSecond, writes.Writes.RequestsPerSecond) / 10) * 10);
         var steady = Enumerable.Range(1, settings.FixedRateUsers).Select(i => new ShopUser(string.Create(CultureInfo.InvariantCulture, $"steady-{i:D4}"))).ToList();
         await new LoadGenerator(client, steady, 1, skus, Seed).SignInAllAsync();
+        await ReadEachCartOnceAsync(client, steady, cancellationToken);
         var open = new OpenLoopGenerator(client, steady, skus, Seed);
         await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"[{architecture.Name}] open loop at {rate:0} requests/s over {steady.Count} users for {settings.FixedRatePhase.TotalSeconds:0} s each: reads, then adds"));
         var fixedReads = await open.RunAsync(Operation.Read, rate, settings.FixedRatePhase, cancellationToken);
@@ -216,6 +217,21 @@ internal static class ShowdownRunner
     }
 
     /// <summary>Adds one unit of each of <see cref="ShowdownSettings.LargeCartLines"/> products to every user's cart.</summary>
+    /// <summary>
+    /// One untimed read of every user's cart, in every architecture alike, before the open loop: it measures users
+    /// already being served, as a shop's steady users are, not the first request of 512 users at once (which would
+    /// activate 512 cart grains in its first tenth of a second; what a first request costs, the kill phase shows).
+    /// </summary>
+    private static async Task ReadEachCartOnceAsync(ShopClient client, IReadOnlyList<ShopUser> users, CancellationToken cancellationToken) =>
+        await Parallel.ForEachAsync(users, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (user, _) =>
+        {
+            var (_, status) = await client.ReadCartAsync(user.Token!);
+            if (status != 200)
+            {
+                throw new InvalidOperationException($"Reading {user.UserId}'s cart before the open loop failed with status {status}.");
+            }
+        });
+
     private static async Task FillCartsAsync(ShopClient client, IReadOnlyList<ShopUser> users, IReadOnlyList<string> skus)
     {
         await Task.WhenAll(users.Select(async user =>
