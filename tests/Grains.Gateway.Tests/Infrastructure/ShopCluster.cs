@@ -250,6 +250,11 @@ public class ShopCluster : IAsyncLifetime
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(SiloConfiguration(name))
         {
             ["Logging:LogLevel:Default"] = "Warning",
+
+            // Nor may a silo declare dead a peer whose lease lapsed: in one test process a stall can hold up one silo's
+            // renewals while the other's get through, and the peer declared dead would stop the whole test host. These
+            // silos are never paused or killed; the tests of a lapsed lease use silo processes (SiloProcessCluster).
+            ["Fencing:DeclareLapsedPeersDead"] = "false",
         });
 
         // Registered before the silo's own, which AddShop adds only when none is there.
