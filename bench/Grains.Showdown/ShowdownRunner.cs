@@ -216,7 +216,6 @@ internal static class ShowdownRunner
             fixedWrites);
     }
 
-    /// <summary>Adds one unit of each of <see cref="ShowdownSettings.LargeCartLines"/> products to every user's cart.</summary>
     /// <summary>
     /// One untimed read of every user's cart, in every architecture alike, before the open loop: it measures users
     /// already being served, as a shop's steady users are, not the first request of 512 users at once (which would
@@ -232,6 +231,7 @@ internal static class ShowdownRunner
             }
         });
 
+    /// <summary>Adds one unit of each of <see cref="ShowdownSettings.LargeCartLines"/> products to every user's cart.</summary>
     private static async Task FillCartsAsync(ShopClient client, IReadOnlyList<ShopUser> users, IReadOnlyList<string> skus)
     {
         await Task.WhenAll(users.Select(async user =>

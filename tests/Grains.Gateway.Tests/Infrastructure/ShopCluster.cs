@@ -251,7 +251,7 @@ public class ShopCluster : IAsyncLifetime
         {
             ["Logging:LogLevel:Default"] = "Warning",
 
-            // Nor may a silo declare dead a peer whose lease lapsed: in one test process a stall can hold up one silo's
+            // And no silo declares dead a peer whose lease lapsed: in one test process a stall can hold up one silo's
             // renewals while the other's get through, and the peer declared dead would stop the whole test host. These
             // silos are never paused or killed; the tests of a lapsed lease use silo processes (SiloProcessCluster).
             ["Fencing:DeclareLapsedPeersDead"] = "false",
